@@ -1,0 +1,48 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './command.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs, strict, with errors turned into UsageError; `--help`/`-h` always accepted. */
+export function parseCommandArgs<O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** An integer option within [min, max], or the default when absent. */
+export function intOption(value: string | undefined, name: string, def: number, min: number, max: number): number {
+  if (value === undefined) return def;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} was ${JSON.stringify(value)}; expected a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** A number option within [min, max], or the default when absent. */
+export function numberOption(value: string | undefined, name: string, def: number, min: number, max: number): number {
+  if (value === undefined) return def;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`--${name} was ${JSON.stringify(value)}; expected a number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** A value that must be one of `choices`, or undefined when absent. */
+export function choiceOption<T extends string>(value: string | undefined, name: string, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toLowerCase();
+  if (!(choices as readonly string[]).includes(v)) {
+    throw new UsageError(`--${name} was ${JSON.stringify(value)}; expected one of ${choices.join(', ')}`);
+  }
+  return v as T;
+}
