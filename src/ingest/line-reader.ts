@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
+import { InputFormatError } from './ingest-report.ts';
 
 /** A run of consecutive lines of a file; `firstLine` is the 1-based number of `lines[0]`. */
 export interface LineBatch {
@@ -27,8 +28,13 @@ export async function isGzipFile(path: string): Promise<boolean> {
 
 /** A byte stream of the file, gunzipped transparently when it is gzip-compressed. */
 export async function openByteStream(path: string): Promise<Readable> {
+  // Probe first: a stream opened before a failed probe would emit an unhandled 'error'.
+  const gzip = await isGzipFile(path);
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  return (await isGzipFile(path)) ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
+  if (!gzip) return raw;
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  raw.on('error', (e) => gunzip.destroy(e));
+  return raw.pipe(gunzip);
 }
 
 /**
@@ -41,7 +47,7 @@ export async function* readLines(path: string): AsyncGenerator<LineBatch> {
   let carry = '';
   let lineNo = 1;
   let first = true;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of guardGzip(path, stream as AsyncIterable<Buffer>)) {
     let text = carry + decoder.write(chunk);
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -71,5 +77,18 @@ function stripCarriageReturns(lines: string[]): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as string;
     if (l.length > 0 && l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
+  }
+}
+
+/** Turns zlib's errors (truncated or corrupt .gz) into an InputFormatError that names the file. */
+async function* guardGzip(path: string, chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    for await (const c of chunks) yield c;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) {
+      throw new InputFormatError(path, `gzip data is corrupt or truncated (${(e as Error).message})`);
+    }
+    throw e;
   }
 }
