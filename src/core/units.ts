@@ -38,3 +38,10 @@ export const isoDate = (s: string): IsoDate => s as IsoDate;
 export function premiumOf(price: PricePerShare, size: Contracts): Dollars {
   return (price * size * CONTRACT_MULTIPLIER) as Dollars;
 }
+
+/**
+ * A span of time in years of 365 days (ms / (365 × 86,400,000)), the `t` of option pricing formulas.
+ * See src/core/pricing/time-to-expiry.ts for how an instant and an expiry date become one.
+ */
+export type YearFraction = Nominal<number, 'YearFraction'>;
+export const yearFraction = (n: number): YearFraction => n as YearFraction;
