@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import { IngestReport, InputFormatError } from './ingest-report.ts';
-import { type TradeFormat, TRADE_FORMATS, detectTradeFormat, readTrades } from './trade-sources.ts';
+import { type TradeFormat, TRADE_FORMATS, detectTradeFormat, readFirstLine, readTrades } from './trade-sources.ts';
 
 const fixtures = fileURLToPath(new URL('../../test-fixtures/ingest/', import.meta.url));
 
@@ -83,5 +83,16 @@ test('contract suite, every trade adapter: accepted + rejected + excluded = rows
         }
       }
     }
+  });
+});
+
+test('first line: BOM and CRLF are stripped, gzip is read from its first bytes, a corrupt gzip is an input error', async () => {
+  await withFiles(async (dir) => {
+    await writeFile(join(dir, 'bom.csv'), '\ufeffa,b\r\n1,2\r\n');
+    assert.equal(await readFirstLine(join(dir, 'bom.csv')), 'a,b');
+    assert.equal(await readFirstLine(join(dir, 'trades.csv.gz')), CANONICAL_CSV.split('\n')[0]);
+    assert.equal(await readFirstLine(join(dir, 'empty.csv')), null);
+    await writeFile(join(dir, 'bad.gz'), Buffer.from([0x1f, 0x8b, 0x00, 0x01, 0x02, 0x03, 0x04]));
+    await assert.rejects(readFirstLine(join(dir, 'bad.gz')), (e: unknown) => e instanceof InputFormatError && e.message.includes('bad.gz'));
   });
 });

@@ -1,9 +1,10 @@
+import { open } from 'node:fs/promises';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import { TRADE_COLUMNS, readCanonicalTradesCsv, readCanonicalTradesNdjson } from './canonical-trades.ts';
 import { isCboeDataShopTradesHeader, readCboeDataShopTrades } from './cboe-datashop-trades.ts';
 import { headerIndex } from './csv-line.ts';
 import { InputFormatError, type ParseOptions } from './ingest-report.ts';
-import { readLines } from './line-reader.ts';
 
 /** The option-trade file formats this project reads (docs/formats.md). */
 export const TRADE_FORMATS = ['canonical-csv', 'canonical-ndjson', 'cboe-datashop'] as const;
@@ -15,13 +16,36 @@ const TRADE_FORMAT_HINTS: Record<TradeFormat, string> = {
   'cboe-datashop': 'header underlying_symbol,quote_datetime,sequence_number,root,…',
 };
 
-/** The first line of a file (gzip-transparent, BOM stripped), or null for an empty file. */
+/** Bytes read to find a first line; a header longer than this is cut (no format's header comes close). */
+const FIRST_LINE_PROBE_BYTES = 1 << 16;
+
+/**
+ * The first line of a file (gzip-transparent, BOM and CR stripped), or null for an empty file. Reads only the
+ * file's first 64 KiB and closes it (a stream abandoned after one line would keep its descriptor open).
+ */
 export async function readFirstLine(file: string): Promise<string | null> {
-  for await (const batch of readLines(file)) {
-    const line = batch.lines[0];
-    if (line !== undefined) return line;
+  const fh = await open(file, 'r');
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(FIRST_LINE_PROBE_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
   }
-  return null;
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    try {
+      head = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    } catch (e) {
+      throw new InputFormatError(file, `not a readable gzip file (${(e as Error).message})`);
+    }
+  }
+  let text = head.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text === '') return null;
+  const nl = text.indexOf('\n');
+  const line = nl < 0 ? text : text.slice(0, nl);
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
 /** Names the trade format of a file from its first line; InputFormatError naming the file when none fits. */
