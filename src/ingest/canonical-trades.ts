@@ -6,6 +6,7 @@ import {
 } from './fields.ts';
 import { FieldError, InputFormatError, type ParseOptions, parseRow } from './ingest-report.ts';
 import { readLines } from './line-reader.ts';
+import { newYorkDate } from '../core/calendar/new-york-date.ts';
 import { timestampMs } from './timestamp.ts';
 
 /** The canonical option-trade columns (docs/formats.md), in their canonical order. */
@@ -16,32 +17,46 @@ type TradeColumn = (typeof TRADE_COLUMNS)[number];
 const OPTIONAL_COLUMNS: ReadonlySet<TradeColumn> = new Set(['exchange', 'condition', 'side']);
 
 /**
- * Validates one canonical trade from its fields (by column name). Throws FieldError naming the field.
- * `price` may be 0 only for a print reported at zero (never seen on OPRA) — rejected as "expected > 0" would
- * drop abandoned-option prints, so a price ≥ 0 is accepted and a negative one rejected. Size must be a
- * whole number of contracts > 0. A bid above the ask (crossed) is kept: it is real on live tapes.
+ * Validates one canonical trade from its fields in canonical column order (TRADE_COLUMNS; absent optional
+ * columns undefined). Throws FieldError naming the field. `price` ≥ 0 (an abandoned-option print can be 0;
+ * a negative one is rejected). Size must be a whole number of contracts > 0. A bid above the ask (crossed)
+ * is kept: it is real on live tapes. A print after its contract's expiry date (New York) is rejected.
  */
-export function tradeFromFields(get: (c: TradeColumn) => string | undefined): OptionTrade {
-  const underlying = requireText(get('underlying'), 'underlying').toUpperCase();
+export function tradeFromFields(f: readonly (string | undefined)[]): OptionTrade {
+  const raw = requireText(f[1], 'underlying');
+  const underlying = isUpper(raw) ? raw : raw.toUpperCase();
+  const ts = timestampMs(f[0], 'ts');
+  const expiry = calendarDate(f[2], 'expiry');
+  if (expiry < newYorkDate(ts)) throw new FieldError('expiry', expiry, `before the trade's New York date ${newYorkDate(ts)}`);
+  const r = f[4];
   return {
-    ts: timestampMs(get('ts'), 'ts'),
+    ts,
     underlying,
-    expiry: calendarDate(get('expiry'), 'expiry'),
-    strike: positiveNumber(get('strike'), 'strike'),
-    right: optionRight(get('right'), 'right'),
-    price: nonNegativeNumber(get('price'), 'price') as PricePerShare,
-    size: positiveInteger(get('size'), 'size') as Contracts,
-    bid: nonNegativeNumber(get('bid'), 'bid') as PricePerShare,
-    ask: nonNegativeNumber(get('ask'), 'ask') as PricePerShare,
-    exchange: get('exchange') ?? '',
-    condition: get('condition') ?? '',
-    side: optionalSide(get('side'), 'side'),
+    expiry,
+    strike: positiveNumber(f[3], 'strike'),
+    right: r === 'C' || r === 'P' ? r : optionRight(r, 'right'),
+    price: nonNegativeNumber(f[5], 'price') as PricePerShare,
+    size: positiveInteger(f[6], 'size') as Contracts,
+    bid: nonNegativeNumber(f[7], 'bid') as PricePerShare,
+    ask: nonNegativeNumber(f[8], 'ask') as PricePerShare,
+    exchange: f[9] ?? '',
+    condition: f[10] ?? '',
+    side: optionalSide(f[11], 'side'),
   };
+}
+
+function isUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
 }
 
 /** Streams canonical trades from a CSV file with a header row; batches follow the file's order. */
 export async function* readCanonicalTradesCsv(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
   let index: number[] | null = null;
+  let identity = false;
   for await (const batch of readLines(file)) {
     const out: OptionTrade[] = [];
     let k = 0;
@@ -49,17 +64,16 @@ export async function* readCanonicalTradesCsv(file: string, opts: ParseOptions):
       const header = batch.lines[0];
       if (header === undefined) continue;
       index = tradeColumnIndex(file, header);
+      identity = index.every((i, j) => i === j);
       k = 1;
     }
     const idx = index;
     for (; k < batch.lines.length; k++) {
       const line = batch.lines[k] as string;
       if (line === '') continue;
-      const f = splitCsvLine(line);
-      const t = parseRow(file, batch.firstLine + k, opts, () => tradeFromFields((c) => {
-        const i = idx[TRADE_COLUMNS.indexOf(c)] as number;
-        return i < 0 ? undefined : f[i];
-      }));
+      const split = splitCsvLine(line);
+      const fields = identity ? split : idx.map((i) => (i < 0 ? undefined : split[i]));
+      const t = parseRow(file, batch.firstLine + k, opts, tradeFromFields, fields);
       if (t !== null) out.push(t);
     }
     if (out.length > 0) yield out;
@@ -82,10 +96,10 @@ export async function* readCanonicalTradesNdjson(file: string, opts: ParseOption
     for (let k = 0; k < batch.lines.length; k++) {
       const line = batch.lines[k] as string;
       if (line.trim() === '') continue;
-      const t = parseRow(file, batch.firstLine + k, opts, () => {
-        const obj = parseJsonObject(line);
-        return tradeFromFields((c) => jsonFieldText(obj[c]));
-      });
+      const t = parseRow(file, batch.firstLine + k, opts, (l: string) => {
+        const obj = parseJsonObject(l);
+        return tradeFromFields(TRADE_COLUMNS.map((c) => jsonFieldText(obj[c])));
+      }, line);
       if (t !== null) out.push(t);
     }
     if (out.length > 0) yield out;

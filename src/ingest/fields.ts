@@ -18,7 +18,10 @@ export function requireText(value: string | undefined, field: string): string {
 export function finiteNumber(value: string | undefined, field: string): number {
   const v = requireText(value, field);
   const n = Number(v);
-  if (!Number.isFinite(n) || v.trim() !== v) throw new FieldError(field, v, 'expected a finite number');
+  // Number() would read '' and ' ' as 0 and ignore surrounding blanks: require a digit, sign or dot at both ends.
+  if (!Number.isFinite(n) || !isNumberEdge(v.charCodeAt(0)) || !isNumberEdge(v.charCodeAt(v.length - 1))) {
+    throw new FieldError(field, v, 'expected a finite number');
+  }
   return n;
 }
 
@@ -54,11 +57,19 @@ export function nonNegativeInteger(value: string | undefined, field: string): nu
   return n;
 }
 
+function isNumberEdge(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Dates already validated: a tape repeats a few expiries millions of times. */
+const validDates = new Map<string, IsoDate>();
 
 /** A calendar date `YYYY-MM-DD` that exists (2024-02-30 is rejected). */
 export function calendarDate(value: string | undefined, field: string): IsoDate {
   const v = requireText(value, field);
+  const known = validDates.get(v);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(v);
   if (m === null) throw new FieldError(field, v, 'expected a date YYYY-MM-DD');
   const y = +(m[1] as string), mo = +(m[2] as string), d = +(m[3] as string);
@@ -66,6 +77,8 @@ export function calendarDate(value: string | undefined, field: string): IsoDate 
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
     throw new FieldError(field, v, 'not a real calendar date');
   }
+  if (validDates.size > 100_000) validDates.clear();
+  validDates.set(v, isoDate(v));
   return isoDate(v);
 }
 

@@ -106,9 +106,9 @@ export interface ParseOptions {
  * Runs one row through `parse`; a FieldError becomes a counted rejection (or, when strict, a thrown
  * RowRejectedError). Returns the parsed value or null when rejected.
  */
-export function parseRow<T>(file: string, line: number, opts: ParseOptions, parse: () => T): T | null {
+export function parseRow<T, A = undefined>(file: string, line: number, opts: ParseOptions, parse: (arg: A) => T, arg?: A): T | null {
   try {
-    const v = parse();
+    const v = parse(arg as A);
     opts.report.accept();
     return v;
   } catch (e) {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../units.ts';
+import type { Contracts, EpochMs, IsoDate, PricePerShare } from '../units.ts';
 import { newYorkDate } from '../calendar/new-york-date.ts';
 import { type ClassifiedPrint, ContractFlow } from './contract-flow.ts';
 import type { FlowSettings } from './flow-settings.ts';
@@ -21,12 +21,54 @@ export interface TapeStats {
 }
 
 const SIDE_ORDER: Record<Side, number> = { buy: 0, mid: 1, sell: 2 };
+const SIDES: readonly Side[] = ['buy', 'mid', 'sell'];
 
+/** One contract on one New York day: its identity, how many prints it has, and whether they came in order. */
 interface Bucket {
+  readonly id: number;
   readonly first: OptionTrade;
   readonly day: IsoDate;
-  readonly prints: ClassifiedPrint[];
+  count: number;
+  /** Row (in the columns) of the bucket's latest print, for the in-order check. */
+  last: number;
   sorted: boolean;
+}
+
+/**
+ * The tape's prints as growable typed-array columns: no object per print, so a 5-million-print tape costs
+ * ~250 MB and no garbage-collector time. `code` packs the interned exchange id and the side:
+ * exchangeId × 4 + SIDE_ORDER[side].
+ */
+class PrintColumns {
+  length = 0;
+  ts = new Float64Array(1024);
+  price = new Float64Array(1024);
+  size = new Float64Array(1024);
+  bid = new Float64Array(1024);
+  ask = new Float64Array(1024);
+  code = new Uint32Array(1024);
+  bucket = new Uint32Array(1024);
+
+  push(ts: number, price: number, size: number, bid: number, ask: number, code: number, bucket: number): number {
+    if (this.length === this.ts.length) this.grow();
+    const i = this.length++;
+    this.ts[i] = ts;
+    this.price[i] = price;
+    this.size[i] = size;
+    this.bid[i] = bid;
+    this.ask[i] = ask;
+    this.code[i] = code;
+    this.bucket[i] = bucket;
+    return i;
+  }
+
+  private grow(): void {
+    const n = this.ts.length * 2;
+    const f = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
+    const u = (a: Uint32Array) => { const b = new Uint32Array(n); b.set(a); return b; };
+    this.ts = f(this.ts); this.price = f(this.price); this.size = f(this.size);
+    this.bid = f(this.bid); this.ask = f(this.ask); this.code = u(this.code); this.bucket = u(this.bucket);
+  }
 }
 
 /**
@@ -36,36 +78,59 @@ interface Bucket {
  */
 export function comparePrints(a: ClassifiedPrint, b: ClassifiedPrint): number {
   return a.ts - b.ts || SIDE_ORDER[a.side] - SIDE_ORDER[b.side] || a.price - b.price || a.size - b.size
-    || (a.exchange < b.exchange ? -1 : a.exchange > b.exchange ? 1 : 0) || a.bid - b.bid || a.ask - b.ask;
+    || compareText(a.exchange, b.exchange) || a.bid - b.bid || a.ask - b.ask;
 }
 
 /**
  * Accumulates a tape (any order, any number of underlyings and days) and turns it into scored signals per
  * underlying: prints are bucketed per contract and New York day, put in canonical order, and run through
- * a ContractFlow each. Memory holds the prints of the tape; the result holds only the signals.
+ * a ContractFlow each. Memory holds the tape as numeric columns; the result holds only the signals.
  */
 export class FlowTape {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: Bucket[] = [];
+  /** day → underlying → expiry → right → strike → bucket: short keys, no per-print string building. */
+  private readonly index = new Map<IsoDate, Map<string, Map<string, [Map<number, Bucket>, Map<number, Bucket>]>>>();
+  private readonly cols = new PrintColumns();
+  private readonly exchangeIds = new Map<string, number>();
+  private readonly exchanges: string[] = [];
   readonly stats: TapeStats = { prints: 0, sidesInferred: 0, crossedOrLocked: 0, contractDays: 0, signals: 0 };
 
   add(t: OptionTrade): void {
-    const day = newYorkDate(t.ts);
-    const key = `${contractKey(t)}|${day}`;
-    let b = this.buckets.get(key);
-    if (b === undefined) {
-      b = { first: t, day, prints: [], sorted: true };
-      this.buckets.set(key, b);
-    }
+    const b = this.bucketOf(t, newYorkDate(t.ts));
     let side = t.side;
     if (side === null) {
       side = classifySide(t.price, t.bid, t.ask);
       this.stats.sidesInferred++;
     }
-    const p: ClassifiedPrint = { ts: t.ts, price: t.price, size: t.size, bid: t.bid, ask: t.ask, exchange: t.exchange, side };
-    const prev = b.prints[b.prints.length - 1];
-    if (prev !== undefined && b.sorted && comparePrints(prev, p) > 0) b.sorted = false;
-    b.prints.push(p);
+    let ex = this.exchangeIds.get(t.exchange);
+    if (ex === undefined) {
+      ex = this.exchanges.length;
+      this.exchanges.push(t.exchange);
+      this.exchangeIds.set(t.exchange, ex);
+    }
+    const code = ex * 4 + SIDE_ORDER[side];
+    const row = this.cols.push(t.ts, t.price, t.size, t.bid, t.ask, code, b.id);
+    if (b.count > 0 && b.sorted && this.compareRows(b.last, row) > 0) b.sorted = false;
+    b.last = row;
+    b.count++;
     this.stats.prints++;
+  }
+
+  private bucketOf(t: OptionTrade, day: IsoDate): Bucket {
+    let byUnderlying = this.index.get(day);
+    if (byUnderlying === undefined) this.index.set(day, (byUnderlying = new Map()));
+    let byExpiry = byUnderlying.get(t.underlying);
+    if (byExpiry === undefined) byUnderlying.set(t.underlying, (byExpiry = new Map()));
+    let byRight = byExpiry.get(t.expiry);
+    if (byRight === undefined) byExpiry.set(t.expiry, (byRight = [new Map(), new Map()]));
+    const byStrike = byRight[t.right === 'C' ? 0 : 1];
+    let b = byStrike.get(t.strike);
+    if (b === undefined) {
+      b = { id: this.buckets.length, first: t, day, count: 0, last: -1, sorted: true };
+      byStrike.set(t.strike, b);
+      this.buckets.push(b);
+    }
+    return b;
   }
 
   addAll(trades: Iterable<OptionTrade>): void {
@@ -78,8 +143,22 @@ export class FlowTape {
     this.stats.crossedOrLocked = 0;
     this.stats.contractDays = 0;
     this.stats.signals = 0;
-    for (const b of this.buckets.values()) {
-      if (!b.sorted) b.prints.sort(comparePrints);
+    const c = this.cols;
+    // Group rows by bucket with a counting sort: start[b] … start[b+1] in `rows` are bucket b's rows, in input order.
+    const start = new Uint32Array(this.buckets.length + 1);
+    for (let i = 0; i < c.length; i++) {
+      const b = (c.bucket[i] as number) + 1;
+      start[b] = (start[b] as number) + 1;
+    }
+    for (let b = 0; b < this.buckets.length; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+    const fill = start.slice(0, this.buckets.length);
+    const rows = new Uint32Array(c.length);
+    for (let i = 0; i < c.length; i++) {
+      const b = c.bucket[i] as number;
+      rows[fill[b] as number] = i;
+      fill[b] = (fill[b] as number) + 1;
+    }
+    for (const b of this.buckets) {
       const contract = contractKey(b.first);
       const flow = new ContractFlow({
         underlying: b.first.underlying, contract, expiry: b.first.expiry, strike: b.first.strike,
@@ -90,8 +169,17 @@ export class FlowTape {
         list = [];
         out.set(b.first.underlying, list);
       }
-      for (const p of b.prints) {
-        const s = flow.add(p);
+      const from = start[b.id] as number;
+      const to = start[b.id + 1] as number;
+      if (!b.sorted) rows.subarray(from, to).sort((i, j) => this.compareRows(i, j));
+      for (let k = from; k < to; k++) {
+        const i = rows[k] as number;
+        const code = c.code[i] as number;
+        const s = flow.add({
+          ts: c.ts[i] as EpochMs, price: c.price[i] as PricePerShare, size: c.size[i] as Contracts,
+          bid: c.bid[i] as PricePerShare, ask: c.ask[i] as PricePerShare,
+          exchange: this.exchanges[code >> 2] as string, side: SIDES[code & 3] as Side,
+        });
         if (s !== null) list.push(s);
       }
       const last = flow.flush();
@@ -105,6 +193,20 @@ export class FlowTape {
     }
     return out;
   }
+
+  /** comparePrints over two rows of the columns. */
+  private compareRows(i: number, j: number): number {
+    const c = this.cols;
+    const ci = c.code[i] as number, cj = c.code[j] as number;
+    return (c.ts[i] as number) - (c.ts[j] as number) || (ci & 3) - (cj & 3)
+      || (c.price[i] as number) - (c.price[j] as number) || (c.size[i] as number) - (c.size[j] as number)
+      || compareText(this.exchanges[ci >> 2] as string, this.exchanges[cj >> 2] as string)
+      || (c.bid[i] as number) - (c.bid[j] as number) || (c.ask[i] as number) - (c.ask[j] as number);
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Time order of signals, with contract and side as tie-breaks so that the order is total. */

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: the flow pipeline's throughput on a generated (synthetic) tape.
+ * 1. Generates the tape once (5,000,000 prints over 3,000 underlyings, seed 42) into .bench-tmp/, unless present.
+ * 2. Runs, each in a fresh process and in the same run: parse-only, then end to end, BENCH_REPEAT times (default 3)
+ *    alternating, and reports the best and median of each, their ratio and peak RSS.
+ * Environment: BENCH_PRINTS, BENCH_SYMBOLS, BENCH_REPEAT override the defaults.
+ * Results are printed as JSON and a markdown table to paste into BENCHMARKS.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const prints = Number(process.env.BENCH_PRINTS ?? 5_000_000);
+const symbols = Number(process.env.BENCH_SYMBOLS ?? 3_000);
+const repeat = Number(process.env.BENCH_REPEAT ?? 3);
+const dir = join(root, '.bench-tmp', `tape-${prints}-${symbols}-seed42`);
+const trades = join(dir, 'trades.csv');
+const chain = join(dir, 'chains.csv');
+
+if (!existsSync(trades)) {
+  process.stderr.write(`generating ${prints} prints over ${symbols} underlyings into ${dir} …\n`);
+  const t0 = Date.now();
+  execFileSync(join(root, 'bin/smartmoney'), ['generate-tape', '--symbols', String(symbols), '--prints', String(prints), '--seed', '42', '--out', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  process.stderr.write(`generated in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+interface Run { mode: string; prints: number; signals: number; seconds: number; prints_per_second: number; max_rss_mib: number; chain_seconds: number }
+
+function once(mode: 'parse' | 'e2e'): Run {
+  const args = ['--import', 'tsx', join(root, 'bench/flow-pipeline.ts'), mode, trades, ...(mode === 'e2e' ? [chain] : [])];
+  const out = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Run;
+}
+
+const runs: Record<'parse' | 'e2e', Run[]> = { parse: [], e2e: [] };
+for (let i = 0; i < repeat; i++) {
+  for (const mode of ['parse', 'e2e'] as const) {
+    const r = once(mode);
+    runs[mode].push(r);
+    process.stderr.write(`${mode} #${i + 1}: ${r.prints_per_second.toLocaleString('en-US')} prints/s, ${r.seconds} s, peak RSS ${r.max_rss_mib} MiB\n`);
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const best = (rs: Run[]) => Math.max(...rs.map((r) => r.prints_per_second));
+const med = (rs: Run[]) => median(rs.map((r) => r.prints_per_second));
+const e2e = runs.e2e[0] as Run;
+const result = {
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, memory_gib: Math.round(totalmem() / 2 ** 30), node: process.version },
+  input: { synthetic: true, prints, symbols, seed: 42, file: trades },
+  parse_only: { best_prints_per_second: best(runs.parse), median_prints_per_second: med(runs.parse), max_rss_mib: Math.max(...runs.parse.map((r) => r.max_rss_mib)) },
+  end_to_end: { best_prints_per_second: best(runs.e2e), median_prints_per_second: med(runs.e2e), max_rss_mib: Math.max(...runs.e2e.map((r) => r.max_rss_mib)), signals: e2e.signals, chain_load_seconds: e2e.chain_seconds },
+  ratio_end_to_end_over_parse_median: Math.round((med(runs.e2e) / med(runs.parse)) * 1000) / 1000,
+  repeat,
+};
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write(`
+| measure | median prints/s | best prints/s | peak RSS |
+|---|---:|---:|---:|
+| parse only | ${med(runs.parse).toLocaleString('en-US')} | ${best(runs.parse).toLocaleString('en-US')} | ${result.parse_only.max_rss_mib} MiB |
+| end to end | ${med(runs.e2e).toLocaleString('en-US')} | ${best(runs.e2e).toLocaleString('en-US')} | ${result.end_to_end.max_rss_mib} MiB |
+| ratio e2e / parse | ${result.ratio_end_to_end_over_parse_median} | | |
+`);

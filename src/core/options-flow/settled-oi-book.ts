@@ -1,0 +1,62 @@
+import type { EpochMs, IsoDate } from '../units.ts';
+import { newYorkDate } from '../calendar/new-york-date.ts';
+import type { ChainContract } from './chain.ts';
+import { contractKey } from './option-trade.ts';
+import type { SettledOiLookup } from './flow-tape.ts';
+
+interface Dated { readonly day: IsoDate; readonly asOf: EpochMs; readonly oi: number }
+
+/**
+ * Settled open interest by contract and trading day, from chain snapshots. A snapshot's OI is OCC's figure
+ * published before the session of its New York date, so a print on day D uses the latest snapshot whose
+ * New York date is ≤ D (docs/methodology.md, "Which chain a print uses"). With several snapshots on one day
+ * the latest wins.
+ */
+export class SettledOiBook {
+  private readonly byContract = new Map<string, Dated[]>();
+  private readonly spots = new Map<string, { asOf: EpochMs; price: number }[]>();
+
+  constructor(chain: Iterable<ChainContract>) {
+    for (const c of chain) {
+      const key = contractKey(c);
+      let list = this.byContract.get(key);
+      if (list === undefined) this.byContract.set(key, (list = []));
+      list.push({ day: newYorkDate(c.asOf), asOf: c.asOf, oi: c.openInterest });
+      if (c.underlyingPrice !== null) {
+        let s = this.spots.get(c.underlying);
+        if (s === undefined) this.spots.set(c.underlying, (s = []));
+        s.push({ asOf: c.asOf, price: c.underlyingPrice });
+      }
+    }
+    for (const list of this.byContract.values()) list.sort((a, b) => a.asOf - b.asOf);
+    for (const list of this.spots.values()) list.sort((a, b) => a.asOf - b.asOf);
+  }
+
+  get contracts(): number {
+    return this.byContract.size;
+  }
+
+  /** Settled OI of `contract` for trading day `day`, or null when no snapshot on or before that day has it. */
+  readonly lookup: SettledOiLookup = (contract, day) => {
+    const list = this.byContract.get(contract);
+    if (list === undefined) return null;
+    let found: number | null = null;
+    for (const d of list) {
+      if (d.day <= day) found = d.oi;
+      else break;
+    }
+    return found;
+  };
+
+  /** The underlying's price in the latest snapshot taken at or before `at`; null when none has one. */
+  spotAt(underlying: string, at: EpochMs): number | null {
+    const list = this.spots.get(underlying);
+    if (list === undefined) return null;
+    let found: number | null = null;
+    for (const s of list) {
+      if (s.asOf <= at) found = s.price;
+      else break;
+    }
+    return found;
+  }
+}
