@@ -34,6 +34,8 @@ export async function openByteStream(path: string): Promise<Readable> {
   if (!gzip) return raw;
   const gunzip = createGunzip({ chunkSize: 1 << 20 });
   raw.on('error', (e) => gunzip.destroy(e));
+  // A reader that stops early destroys the gunzip stream; close the file with it.
+  gunzip.on('close', () => raw.destroy());
   return raw.pipe(gunzip);
 }
 

@@ -30,6 +30,7 @@ test('Lee–Ready quote rule: above the mid a buy, below a sell, at it mid', () 
   assert.equal(classifySide(2.3, 2.15, 2.6), 'sell');
   assert.equal(classifySide(2.375, 2.15, 2.6), 'mid');
   assert.equal(classifySide(0.3, 0.1, 0.5), 'mid', 'binary-float midpoint (0.1+0.5)/2 is still the mid');
+  assert.equal(classifySide(0.35, 0, 0), 'mid', 'no quote (Cboe opening print with a 0 × 0 NBBO): no side');
 });
 
 test('property: strength in [0,1] and a buy and a sell at the same price are complementary inside the NBBO', () => {

@@ -3,7 +3,8 @@ import type { Right } from './option-trade.ts';
 
 /**
  * One contract of a chain snapshot (canonical chain row of docs/formats.md).
- * `openInterest` is the settled OI, i.e. OCC's figure from the previous night.
+ * `openInterest` is settled OI: the figure OCC published before the session of `asOf` (or, for a snapshot
+ * taken at or after the 16:00 close, the OI after that session: see settled-oi-book.ts).
  */
 export interface ChainContract {
   readonly asOf: EpochMs;

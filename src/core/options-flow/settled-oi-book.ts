@@ -7,10 +7,11 @@ import type { SettledOiLookup } from './flow-tape.ts';
 interface Dated { readonly day: IsoDate; readonly asOf: EpochMs; readonly oi: number }
 
 /**
- * Settled open interest by contract and trading day, from chain snapshots. A snapshot's OI is OCC's figure
- * published before the session of its New York date, so a print on day D uses the latest snapshot whose
- * New York date is ≤ D (docs/methodology.md, "Which chain a print uses"). With several snapshots on one day
- * the latest wins.
+ * Settled open interest by contract and trading day, from chain snapshots (docs/methodology.md, "Which chain
+ * a print uses"). OCC publishes OI overnight, so the OI a snapshot shows during a session is the OI settled
+ * before that session, and a snapshot taken at or after the 16:00 New York close counts for the next
+ * session (LEAN's end-of-day universes already include the day's trades). A print on day D uses the latest
+ * snapshot whose session date is ≤ D; with several for one session, the latest wins.
  */
 export class SettledOiBook {
   private readonly byContract = new Map<string, Dated[]>();
@@ -21,7 +22,7 @@ export class SettledOiBook {
       const key = contractKey(c);
       let list = this.byContract.get(key);
       if (list === undefined) this.byContract.set(key, (list = []));
-      list.push({ day: newYorkDate(c.asOf), asOf: c.asOf, oi: c.openInterest });
+      list.push({ day: oiSessionDate(c.asOf), asOf: c.asOf, oi: c.openInterest });
       if (c.underlyingPrice !== null) {
         let s = this.spots.get(c.underlying);
         if (s === undefined) this.spots.set(c.underlying, (s = []));
@@ -59,4 +60,11 @@ export class SettledOiBook {
     }
     return found;
   }
+}
+
+const EIGHT_HOURS_MS = 8 * 3_600_000;
+
+/** The session a snapshot's OI belongs to: its New York date before 16:00, the next date from 16:00 on. */
+export function oiSessionDate(asOf: EpochMs): IsoDate {
+  return newYorkDate((asOf + EIGHT_HOURS_MS) as EpochMs);
 }
