@@ -53,8 +53,12 @@ function isUpper(s: string): boolean {
   return true;
 }
 
-/** Streams canonical trades from a CSV file with a header row; batches follow the file's order. */
-export async function* readCanonicalTradesCsv(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
+/**
+ * Streams canonical trades from a CSV file with a header row, line by line through the general field
+ * parsers. readCanonicalTradesCsv (canonical-trades-fast.ts) gives the same results faster; this one is its
+ * reference and handles any column order.
+ */
+export async function* readCanonicalTradesCsvGeneric(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
   let index: number[] | null = null;
   let identity = false;
   for await (const batch of readLines(file)) {
@@ -80,7 +84,7 @@ export async function* readCanonicalTradesCsv(file: string, opts: ParseOptions):
   }
 }
 
-function tradeColumnIndex(file: string, header: string): number[] {
+export function tradeColumnIndex(file: string, header: string): number[] {
   const h = headerIndex(header);
   const missing = TRADE_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c) && !h.has(c));
   if (missing.length > 0) {

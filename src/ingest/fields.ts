@@ -65,6 +65,17 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Dates already validated: a tape repeats a few expiries millions of times. */
 const validDates = new Map<string, IsoDate>();
 
+/** The date if `value` is a valid `YYYY-MM-DD` (cached), else null. Never throws. */
+export function knownCalendarDate(value: string): IsoDate | null {
+  const known = validDates.get(value);
+  if (known !== undefined) return known;
+  try {
+    return calendarDate(value, 'expiry');
+  } catch {
+    return null;
+  }
+}
+
 /** A calendar date `YYYY-MM-DD` that exists (2024-02-30 is rejected). */
 export function calendarDate(value: string | undefined, field: string): IsoDate {
   const v = requireText(value, field);

@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
-import { TRADE_COLUMNS, readCanonicalTradesCsv, readCanonicalTradesNdjson } from './canonical-trades.ts';
+import { TRADE_COLUMNS, readCanonicalTradesNdjson } from './canonical-trades.ts';
+import { readCanonicalTradesCsv } from './canonical-trades-fast.ts';
 import { isCboeDataShopTradesHeader, readCboeDataShopTrades } from './cboe-datashop-trades.ts';
 import { headerIndex } from './csv-line.ts';
 import { InputFormatError, type ParseOptions } from './ingest-report.ts';
