@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OI_SIM_PARAMS } from '../../core/options-flow/oi-simulator.ts';
 import {
-  BASELINES, type DataSetResult, MIN_N_FOR_CONFIDENCE, type OiCalibrationResult, runOiCalibration, SELECTION_DATA_SET,
+  COMPARISONS, type DataSetResult, MIN_N_FOR_CONFIDENCE, type OiCalibrationResult, runOiCalibration, SELECTION_DATA_SET,
+  selectClosingShare,
 } from '../../calibration/oi-calibration.ts';
 import type { SignScore } from '../../calibration/sign-metrics.ts';
 import { numberOption, parseCommandArgs } from '../args.ts';
@@ -18,34 +19,35 @@ export const CONFIDENCE_DEFINITION = 'informedness J = ½·(E[sgn(netDelta) | Δ
 export const calibrateOiCommand: Command = {
   name: 'calibrate-oi',
   summary: 'checks the intraday OI simulator against next-day settled OI on real chains; prints JSON',
-  help: `Usage: smartmoney calibrate-oi [--data DIR] [--turnover-threshold G]
+  help: `Usage: smartmoney calibrate-oi [--data DIR] [--closing-share G]
 
 Replays every traded contract-day of three data sets through the OI simulator (seed 004, "Opening Bias")
 and compares the sign of its end-of-day net OI delta with the sign of the next settled OI change:
   DIR/lean-option-chains-oi/minute       LEAN 1-minute trade bars + overnight OI files (side: tick rule)
   DIR/lean-option-chains-oi/universes    LEAN daily chains, consecutive days (one aggregate print a day)
   DIR/yahoo-option-chains-10-tickers     Yahoo chain snapshots, consecutive days (one aggregate print a day)
-Prints {method, confidence_definition, datasets[], turnover_threshold_selection, confidence} on stdout:
+Prints {method, confidence_definition, datasets[], closing_share_selection, confidence} on stdout:
 per data set n, sign accuracy with its Wilson 95% interval, coverage, the informedness J (the confidence),
-three baselines (always_opening, volume_only, side_only) and the sweep of the turnover threshold γ.
+the comparisons (always_opening, volume_only, side_only, side_vote_in_allowance), the sweep of the closing
+share γ, and the share of contract-days whose OI rose by turnover band and net side.
 Counts go to stderr. docs/methodology-oi.md explains the method and the numbers.
 
 Options:
   --data DIR                 folder holding the data sets (default: ../shared/data next to the repository)
-  --turnover-threshold G     γ of the simulator, 0–1 (default ${DEFAULT_OI_SIM_PARAMS.turnoverThreshold})
+  --closing-share G          γ of the simulator, 0–1 (default ${DEFAULT_OI_SIM_PARAMS.closingShare})
 
 Example:
   smartmoney calibrate-oi --data ../shared/data`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       data: { type: 'string' },
-      'turnover-threshold': { type: 'string' },
+      'closing-share': { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
     const dir = values.data ?? DEFAULT_DATA_DIR;
     if (!existsSync(dir)) throw new UsageError(`--data ${dir}: no such directory`);
-    const g = numberOption(values['turnover-threshold'], 'turnover-threshold', DEFAULT_OI_SIM_PARAMS.turnoverThreshold, 0, 1);
-    const result = await runOiCalibration(dir, { turnoverThreshold: g });
+    const g = numberOption(values['closing-share'], 'closing-share', DEFAULT_OI_SIM_PARAMS.closingShare, 0, 1);
+    const result = await runOiCalibration(dir, { closingShare: g });
     for (const d of result.datasets) {
       const r = d.set.report;
       io.stderr.write(`calibrate-oi: ${d.name}: ${d.contractDays} contract-days (${d.unchanged} with unchanged OI), `
@@ -76,8 +78,8 @@ function scoreJson(s: SignScore): object {
 
 function dataSetJson(d: DataSetResult): object {
   const s = d.simulator;
-  const baselineJ = Object.values(d.baselines).map((b) => b.informedness ?? -Infinity);
-  const always = d.baselines.always_opening;
+  const otherJ = Object.values(d.comparisons).map((b) => b.informedness ?? -Infinity);
+  const always = d.comparisons.always_opening;
   return {
     name: d.name,
     granularity: d.granularity,
@@ -86,13 +88,13 @@ function dataSetJson(d: DataSetResult): object {
     n: s.n,
     opening_share: s.n > 0 ? r4(s.opened / s.n) : null,
     simulator: scoreJson(s),
-    baselines: Object.fromEntries(Object.entries(d.baselines).map(([k, b]) => [k, { describe: BASELINES[k]?.describe, ...scoreJson(b) }])),
-    beats_baselines: {
-      confidence: s.informedness !== null && baselineJ.every((j) => (s.informedness as number) > j),
+    comparisons: Object.fromEntries(Object.entries(d.comparisons).map(([k, b]) => [k, { describe: COMPARISONS[k]?.describe, ...scoreJson(b) }])),
+    beats_comparisons: {
+      confidence: s.informedness !== null && otherJ.every((j) => (s.informedness as number) > j),
       accuracy_vs_always_opening: s.accuracy !== null && always !== undefined && always.accuracy !== null && s.accuracy >= always.accuracy,
     },
-    turnover_grid: d.grid.map((g) => ({
-      turnover_threshold: r4(g.turnoverThreshold),
+    closing_share_grid: d.grid.map((g) => ({
+      closing_share: r4(g.closingShare),
       accuracy: r4(g.score.accuracy),
       coverage: r4(g.score.coverage),
       confidence: r4(g.score.informedness),
@@ -107,6 +109,9 @@ function dataSetJson(d: DataSetResult): object {
       confidence: r4(x.simulator.informedness),
       confidence_ci95: ci(x.simulator.informednessCi95),
     })),
+    evidence_opened_share_by_turnover_and_side: d.evidence.map((e) => ({
+      turnover: e.turnover, side: e.side, n: e.n, opened_share: r4(e.openedShare),
+    })),
     notes: d.set.notes,
     skipped_contracts: Object.fromEntries(d.set.skippedContracts),
     ingest: d.set.report.toJSON(),
@@ -118,27 +123,24 @@ export function calibrationJson(r: OiCalibrationResult): object {
   const scored = r.datasets.filter((d) => d.simulator.informedness !== null);
   const uppers = scored.filter((d) => d.simulator.n >= MIN_N_FOR_CONFIDENCE).map((d) => (d.simulator.informednessCi95 as readonly [number, number])[1]);
   const seedAboveAll = uppers.length > 0 && uppers.every((u) => r.seedConfidence > u);
-  const heldOutBest = Object.fromEntries(r.datasets.filter((d) => d.name !== SELECTION_DATA_SET && d.contractDays > 0).map((d) => {
-    let best = d.grid[0];
-    for (const g of d.grid) if ((g.score.informedness ?? -Infinity) > (best?.score.informedness ?? -Infinity)) best = g;
-    return [d.name, r4(best?.turnoverThreshold ?? null)];
-  }));
+  const heldOut = Object.fromEntries(r.datasets.filter((d) => d.name !== SELECTION_DATA_SET && d.contractDays > 0)
+    .map((d) => [d.name, r4(selectClosingShare(d))]));
   return {
     data_dir: r.dataDir,
     method: {
-      name: 'side vote, then turnover opens',
-      formula: 'T = floor(γ·S); per print of q contracts after V: beyond = max(0, V+q − max(V, T)), within = q − beyond, '
-        + 'netDelta += beyond + m(side)·within with m(buy)=+1, m(sell)=−1, m(mid)=0; S unknown → T = ∞',
-      turnover_threshold: r4(r.params.turnoverThreshold),
+      name: 'closing allowance',
+      formula: 'T = floor(γ·S); netDelta = V − 2·min(V, T) for the day’s volume V so far (the first T contracts close, '
+        + 'the rest open); S unknown → buy volume − sell volume',
+      closing_share: r4(r.params.closingShare),
     },
     confidence_definition: CONFIDENCE_DEFINITION,
     datasets: r.datasets.map(dataSetJson),
-    turnover_threshold_selection: {
+    closing_share_selection: {
       chosen_on: SELECTION_DATA_SET,
-      rule: 'γ on the grid with the highest confidence (J); ties go to the smaller γ',
-      selected: r4(r.selectedTurnoverThreshold),
-      default: r4(DEFAULT_OI_SIM_PARAMS.turnoverThreshold),
-      held_out_best: heldOutBest,
+      rule: 'among the grid’s γ whose accuracy is at least the always-opening base rate, the one with the highest confidence (J); ties go to the smaller γ',
+      selected: r4(r.selectedClosingShare),
+      default: r4(DEFAULT_OI_SIM_PARAMS.closingShare),
+      same_rule_on_held_out: heldOut,
     },
     confidence: {
       by_dataset: Object.fromEntries(scored.map((d) => [d.name, {
