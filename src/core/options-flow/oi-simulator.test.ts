@@ -73,7 +73,8 @@ test('rule 2, beyond the allowance every contract opens: netDelta = V − 2T, op
   assert.equal(run(1000, [['mid', 5000]]), 5000 - 62);
 });
 
-test('rule 2 at S = 0: with no open interest every trade must open both sides, so ΔOI = +volume exactly', () => {
+test('rule 2 at S = 0: with no open interest nothing can close, so the first print opens fully (ΔOI = +size) and so does the day', () => {
+  assert.equal(run(0, [['sell', 5]]), 5);
   assert.equal(run(0, [['sell', 5], ['buy', 3], ['mid', 2]]), 10);
 });
 

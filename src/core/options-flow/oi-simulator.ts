@@ -12,11 +12,11 @@ import type { Side } from './option-trade.ts';
  *   - the first T contracts of the day count as closing: −1 each;
  *   - every contract after them counts as opening: +1 each.
  * So netDelta = V − 2·min(V, T): negative while V < 2T, positive once the day's volume exceeds 2γ·S.
- * Why: on real chains the share of traded contract-days whose OI grew rises steadily with turnover V/S (about
- * 40% below V/S = 1/128, 95–100% above V/S = 1) and the aggressor side, where the data have one, barely moves
- * it (calibrate-oi's evidence table). γ = 1/32 is calibrate-oi's choice on the LEAN daily chains: the most
- * informative call whose accuracy still matches the always-opening base rate.
- * S = 0 gives T = 0: every print opens, which is exact (with no open interest, a trade must open both sides).
+ * Why: on real chains the share of traded contract-days whose OI grew rises steadily with turnover V/S (30–62%
+ * below V/S = 1/128, 94–100% above V/S = 1), while the aggressor side, where the data have one, moves it by
+ * 0–12 points with no consistent direction (calibrate-oi's evidence table). γ = 1/32 is calibrate-oi's choice
+ * on the LEAN daily chains: the most informative call whose accuracy still matches the always-opening base rate.
+ * S = 0 gives T = 0: every print opens; exact for the day's first print (with no open interest, nothing can close).
  * S unknown (null): no allowance can be set; the simulator falls back to the aggressor-side vote
  * (buy +size, sell −size, mid 0), the only evidence left (calibrate-oi's side_only comparison measures it).
  * Invariants (γ ≤ 1): |netDelta| ≤ V and netDelta ≥ −min(V, T) ≥ −S (never more closing than the OI that
