@@ -36,7 +36,10 @@ Query (seed 004 defaults and bounds):
   --expiry D           only this expiry (YYYY-MM-DD)
 Settings:
   --notable-size N     minimum coalesced group size in contracts (default 100)
-  --oi-confidence X    the OI simulator's confidence weight (default 0.43)
+  --oi-confidence X    the OI simulator's confidence weight, 0–1 (default 0.43, the seed's; the
+                       calibration supports about 0.3: see docs/methodology.md)
+  --oi-closing-share G the OI simulator's daily closing allowance as a share of settled OI, 0–1
+                       (default 1/32 = 0.03125, calibrated by calibrate-oi)
 Rows that fail validation are reported on stderr with file, line, field and value; counts always add up.`;
 
 const FLOW_OPTIONS = {
@@ -54,6 +57,7 @@ const FLOW_OPTIONS = {
   limit: { type: 'string' },
   'notable-size': { type: 'string' },
   'oi-confidence': { type: 'string' },
+  'oi-closing-share': { type: 'string' },
 } as const;
 
 export interface FlowQueryResult {
@@ -77,6 +81,7 @@ export async function runFlowQuery(argv: string[], io: CommandIo): Promise<FlowQ
     ...DEFAULT_FLOW_SETTINGS,
     notableSize: intOption(v['notable-size'], 'notable-size', DEFAULT_FLOW_SETTINGS.notableSize, 1, 1_000_000),
     oiConfidence: v['oi-confidence'] === undefined ? DEFAULT_FLOW_SETTINGS.oiConfidence : unitOption(v['oi-confidence'], 'oi-confidence'),
+    oiClosingShare: v['oi-closing-share'] === undefined ? DEFAULT_FLOW_SETTINGS.oiClosingShare : unitOption(v['oi-closing-share'], 'oi-closing-share'),
   };
   const expiry = v.expiry === undefined ? null : optionValue(() => calendarDate(v.expiry, 'expiry'));
   const atOption = v.at === undefined ? null : optionValue(() => timestampMs(v.at, 'at'));

@@ -59,7 +59,7 @@ export class ContractFlow {
   crossedOrLockedPrints = 0;
 
   constructor(readonly id: ContractDay, private readonly settings: FlowSettings) {
-    this.oi = createContractOiSimulator(id.settledOi);
+    this.oi = createContractOiSimulator(id.settledOi, { closingShare: settings.oiClosingShare });
     this.dte = calendarDaysBetween(id.day, id.expiry);
     if (this.dte < 0) throw new RangeError(`${id.contract}: traded on ${id.day}, after its expiry`);
   }

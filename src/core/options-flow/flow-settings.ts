@@ -26,6 +26,8 @@ export interface FlowSettings {
   readonly tenorCapDays: number;
   /** The OI simulator's per-trade confidence (seed: 0.43; see docs/methodology.md, calibration). */
   readonly oiConfidence: number;
+  /** The OI simulator's closing allowance γ as a share of settled OI (calibrated: 1/32; docs/methodology.md). */
+  readonly oiClosingShare: number;
   /** Component weights (seed: 1.0/1.0/0.8/1.0/1.2/0.6, sum 5.6). */
   readonly weights: ComponentWeights;
   /** Tolerance of the aggressor buckets, dollars per share (seed: ±0.005). */
@@ -53,6 +55,7 @@ export const DEFAULT_FLOW_SETTINGS: FlowSettings = {
   sizeVsOiCap: 1.0,
   tenorCapDays: 45,
   oiConfidence: 0.43,
+  oiClosingShare: 1 / 32,
   weights: DEFAULT_WEIGHTS,
   aggressorTolerance: 0.005,
   whalePremium: 1_000_000,
