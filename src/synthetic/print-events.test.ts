@@ -32,7 +32,7 @@ test('sweep venues are distinct OPRA participants (property)', () => {
   }));
 });
 
-test('SPY 0DTE takes about half of SPY prints (design target; Cboe reports 0DTE near half of SPX volume in 2024–25)', () => {
+test('SPY 0DTE takes 45–65% of SPY prints (design target; Cboe reports 0DTE near half of SPX volume in 2024–25)', () => {
   const expiries = listExpiryDates('daily', isoDate('2025-03-12')).map((e) => ({ ...e, dte: dayNumber(e.date) - dayNumber('2025-03-12') }));
   const w = expiries.map((e) => expiryActivity({ expiryStyle: 'daily' }, e));
   const share = (w[0] as number) / w.reduce((s, x) => s + x, 0);

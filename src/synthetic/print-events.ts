@@ -235,8 +235,8 @@ export class PrintFactory {
 
 /**
  * Share of a name's prints on an expiry: 1/(1 + dte/3), ×1.5 for monthlies, ×0.3 for LEAPS, and ×6 for
- * today's expiry on daily-listed ETFs (so SPY 0DTE takes about half the prints, as in 2024–25) or ×1 for
- * Friday 0DTE on weekly names.
+ * today's expiry on daily-listed ETFs (SPY 0DTE then takes ≈60% of SPY prints — a design target near the
+ * "about half" 0DTE share Cboe reports for SPX in 2024–25); Friday 0DTE on weekly names gets no extra weight.
  */
 export function expiryActivity(u: Pick<Underlying, 'expiryStyle'>, e: Pick<ListedExpiry, 'dte' | 'kind'>): number {
   let w = 1 / (1 + e.dte / 3);

@@ -11,7 +11,7 @@ test('3,000 names: unique symbols, real tickers first, then generated ones', () 
   assert.ok(u.slice(50).every((x) => x.kind === 'generated' && /^[A-Z]{4,5}$/.test(x.symbol)));
 });
 
-test('heavy tail: with 3,000 names the top name carries 10–25% and the top ten 35–55% of activity (SPY/top-10 share of OCC volume)', () => {
+test('heavy tail: with 3,000 names the top name carries 10–25% and the top ten 35–55% of activity (design target: SPY ≈ 16%, top ten ≈ 44%)', () => {
   const u = buildUniverse(3000, 1);
   const total = u.reduce((s, x) => s + x.activityWeight, 0);
   const top1 = (u[0]?.activityWeight ?? 0) / total;
