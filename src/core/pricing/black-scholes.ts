@@ -6,11 +6,12 @@
  *   c = S·e^{−qT}·Φ(d1) − K·e^{−rT}·Φ(d2),   p = K·e^{−rT}·Φ(−d2) − S·e^{−qT}·Φ(−d1),
  *   d1 = [ln(S/K) + (r − q + σ²/2)·T] / (σ√T),   d2 = d1 − σ√T.
  *
- * Evaluated in Black-76 forward form, price = e^{−rT}·√(F·K)·b(ln(F/K), σ√T, θ) with F = S·e^{(r−q)T}
- * and Jäckel's normalised Black function b (normalised-black.ts), which keeps full relative precision for
- * far out-of-the-money and very short-dated options where the two-term formula above cancels.
+ * Evaluated in Black-76 forward form, price = e^{−rT}·[max(θ(F − K), 0) + √(F·K)·b(−|ln(F/K)|, σ√T)] with
+ * F = S·e^{(r−q)T} and Jäckel's normalised Black call b (normalised-black.ts): the time value is the
+ * out-of-the-money option's (put–call parity), which b gives with full relative precision even far out of
+ * the money and hours from expiry, where the two-term formula above cancels.
  */
-import { normalisedBlack } from './normalised-black.ts';
+import { normalisedBlackCall } from './normalised-black.ts';
 import { PricingInputError, requireFinite, requireNonNegative, requirePositive } from './pricing-input-error.ts';
 import type { Right } from '../options-flow/option-trade.ts';
 import type { PricePerShare, YearFraction } from '../units.ts';
@@ -51,6 +52,9 @@ export function blackScholesPrice(input: BlackScholesInput): PricePerShare {
   validateBlackScholesInput(input);
   const { spot, strike, t, r, q, sigma, right } = input;
   const forward = spot * Math.exp((r - q) * t);
-  const b = normalisedBlack(Math.log(forward / strike), sigma * Math.sqrt(t), right === 'C' ? 1 : -1);
-  return (Math.exp(-r * t) * Math.sqrt(forward) * Math.sqrt(strike) * b) as PricePerShare;
+  // Intrinsic in price space (exact for F near K) plus the time value, which by put–call parity is the
+  // out-of-the-money option's value: √(FK)·b(−|x|, s).
+  const intrinsic = Math.max((right === 'C' ? 1 : -1) * (forward - strike), 0);
+  const timeValue = Math.sqrt(forward) * Math.sqrt(strike) * normalisedBlackCall(-Math.abs(Math.log(forward / strike)), sigma * Math.sqrt(t));
+  return (Math.exp(-r * t) * (intrinsic + timeValue)) as PricePerShare;
 }

@@ -205,7 +205,11 @@ export type ImpliedVolatilityFailure =
   | 'expired'
   /** The price is below the discounted forward intrinsic value e^{−rT}·max(θ(F − K), 0) (arbitrage for a European option). */
   | 'below_intrinsic'
-  /** The price equals the intrinsic value (or exceeds it by less than the smallest normal double): σ would be 0. */
+  /**
+   * The price equals the intrinsic value (in the money: to within the rounding of F − K, 4 ulp of
+   * max(F, K)), or its normalised time value is below the smallest normal double: σ would be 0, or would
+   * be rounding noise rather than information in the price.
+   */
   | 'no_time_value'
   /** The price is at or above the upper bound: S·e^{−qT} for a call, K·e^{−rT} for a put (σ would be ∞). */
   | 'above_max_price';
@@ -247,14 +251,20 @@ export function impliedVolatility(price: number, input: ImpliedVolatilityInput):
   const undiscounted = price * Math.exp(r * t);
   const theta = right === 'C' ? 1 : -1;
   const intrinsic = Math.max(theta * (forward - strike), 0);
-  if (undiscounted < intrinsic) return { iv: null, reason: 'below_intrinsic' };
+  // Forward and discounting round by a few ulp of F and K: a price that far below intrinsic is at intrinsic.
+  const roundingSlack = 4 * DBL_EPSILON * Math.max(forward, strike);
+  if (undiscounted < intrinsic - roundingSlack) return { iv: null, reason: 'below_intrinsic' };
   if (undiscounted >= (theta === 1 ? forward : strike)) return { iv: null, reason: 'above_max_price' };
   const x = Math.log(forward / strike);
   // Subtract intrinsic in price space (exact for the flow's prices) and solve for the out-of-the-money option.
   const timeValue = undiscounted - intrinsic;
+  // In the money, a time value within the rounding of F − K is noise, not information about σ.
+  if (!(timeValue > (intrinsic > 0 ? roundingSlack : 0))) return { iv: null, reason: 'no_time_value' };
   const beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
   if (!(beta >= DBL_MIN)) return { iv: null, reason: 'no_time_value' };
   const otmTheta: 1 | -1 = intrinsic > 0 ? (theta === 1 ? -1 : 1) : theta;
   const solution = normalisedImpliedVolatility(beta, x, otmTheta);
+  // Within an ulp or so of the upper bound the out-of-the-money value rounds to its maximum: σ = ∞.
+  if (solution.s === Infinity) return { iv: null, reason: 'above_max_price' };
   return { iv: solution.s / Math.sqrt(t), iterations: solution.iterations };
 }

@@ -108,11 +108,13 @@ export function referencePrice(input: BlackScholesInput): number {
   const integrand = right === 'C'
     ? (u: number) => Math.expm1(s * u) * Math.exp(-0.5 * (u - centre) * (u - centre))
     : (u: number) => -Math.expm1(-s * u) * Math.exp(-0.5 * (u - centre) * (u - centre));
-  // The integrand is log-concave with its peak near u = max(0, centre + s); panels scale with its width.
+  // The integrand is log-concave with its peak near u = max(0, centre + s) (call) or max(0, centre) (put),
+  // and Gaussian of width 1 there: start 40 widths before the peak (e^{−800} is below any double that
+  // matters) and use panels short against both that width and the decay rate |centre| when the peak is at 0.
   const peak = Math.max(0, centre + (right === 'C' ? s : 0));
-  const width = Math.min(0.25, 1 / (Math.abs(centre) + s + 1));
+  const width = Math.min(0.25, 1 / ((peak > 0 ? 0 : Math.abs(centre)) + s + 1));
   let sum = 0;
-  for (let a = 0; a < 1e4; a += width) {
+  for (let a = Math.max(0, peak - 40), panels = 0; panels < 1e6; a += width, panels++) {
     const panel = gaussPanel(integrand, a, a + width);
     sum += panel;
     if (a > peak + 1 && panel <= 1e-25 * sum) break;

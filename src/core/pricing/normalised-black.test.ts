@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { normalisedBlack, normalisedBlackCall, normalisedIntrinsic, normalisedVega } from './normalised-black.ts';
+
+const values = JSON.parse(readFileSync(new URL('../../../test-fixtures/pricing-mpmath/values.json', import.meta.url), 'utf8')) as {
+  normalisedBlackCall: [number, number, string][];
+};
+const ULP = 2.220446049250313e-16;
+
+test('normalised Black b(x, s) matches mpmath (60 digits) in all four of Jäckel\'s regions', () => {
+  for (const [x, s, want] of values.normalisedBlackCall) {
+    const got = normalisedBlackCall(x, s);
+    const h = x / s;
+    // b has condition number ~h² in its inputs (Jäckel 2015 §3), so the rounding of h = x/s costs ~h² ulp.
+    const tolerance = (8 + h * h) * ULP;
+    const error = Math.abs(got - Number(want)) / Number(want);
+    assert.ok(error <= tolerance, `b(${x}, ${s}) = ${got}, mpmath ${want}: ${(error / ULP).toFixed(1)} ulp`);
+  }
+});
+
+test('normalised put–call parity b(x,s,+1) − b(x,s,−1) = e^{x/2} − e^{−x/2} (Jäckel 2015 eq. 2.6)', () => {
+  fc.assert(fc.property(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 1e-3, max: 5, noNaN: true }), (x, s) => {
+    const difference = normalisedBlack(x, s, 1) - normalisedBlack(x, s, -1);
+    const forward = Math.exp(x / 2) - Math.exp(-x / 2);
+    assert.ok(Math.abs(difference - forward) <= 1e-15 * (Math.exp(Math.abs(x) / 2) + 1));
+  }));
+});
+
+test('normalised vega is ∂b/∂s (central finite difference) and intrinsic is the s → 0 limit', () => {
+  fc.assert(fc.property(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0.05, max: 4, noNaN: true }), (x, s) => {
+    const h = 1e-6 * s;
+    const fd = (normalisedBlackCall(x, s + h) - normalisedBlackCall(x, s - h)) / (2 * h);
+    // truncation ~h², rounding ~ulp·b/h
+    const rounding = (4 * ULP * normalisedBlackCall(x, s + h)) / h;
+    assert.ok(Math.abs(fd - normalisedVega(x, s)) <= 1e-6 * normalisedVega(x, s) + rounding);
+  }));
+  assert.equal(normalisedBlackCall(0.4, 0), normalisedIntrinsic(0.4, 1));
+  assert.equal(normalisedBlackCall(-0.4, 0), 0);
+  assert.equal(normalisedIntrinsic(0.4, -1), 0);
+});
