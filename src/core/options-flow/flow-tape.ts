@@ -91,12 +91,22 @@ export class FlowTape {
   /** day → underlying → expiry → right → strike → bucket: short keys, no per-print string building. */
   private readonly index = new Map<IsoDate, Map<string, Map<string, [Map<number, Bucket>, Map<number, Bucket>]>>>();
   private readonly cols = new PrintColumns();
+  private lastDay: IsoDate | null = null;
+  private lastHour = NaN;
+  private lastHourDay: IsoDate | null = null;
+  private lastDayIndex: Map<string, Map<string, [Map<number, Bucket>, Map<number, Bucket>]>> | undefined;
+  private readonly lastTsByUnderlying = new Map<string, number>();
   private readonly exchangeIds = new Map<string, number>();
   private readonly exchanges: string[] = [];
   readonly stats: TapeStats = { prints: 0, sidesInferred: 0, crossedOrLocked: 0, contractDays: 0, signals: 0 };
 
   add(t: OptionTrade): void {
-    const b = this.bucketOf(t, newYorkDate(t.ts));
+    const hour = Math.floor(t.ts / 3_600_000);
+    if (hour !== this.lastHour) {
+      this.lastHour = hour;
+      this.lastHourDay = newYorkDate(t.ts);
+    }
+    const b = this.bucketOf(t, this.lastHourDay as IsoDate);
     let side = t.side;
     if (side === null) {
       side = classifySide(t.price, t.bid, t.ask);
@@ -117,8 +127,10 @@ export class FlowTape {
   }
 
   private bucketOf(t: OptionTrade, day: IsoDate): Bucket {
-    let byUnderlying = this.index.get(day);
+    let byUnderlying = day === this.lastDay ? this.lastDayIndex : this.index.get(day);
     if (byUnderlying === undefined) this.index.set(day, (byUnderlying = new Map()));
+    this.lastDay = day;
+    this.lastDayIndex = byUnderlying;
     let byExpiry = byUnderlying.get(t.underlying);
     if (byExpiry === undefined) byUnderlying.set(t.underlying, (byExpiry = new Map()));
     let byRight = byExpiry.get(t.expiry);
@@ -184,6 +196,10 @@ export class FlowTape {
       }
       const last = flow.flush();
       if (last !== null) list.push(last);
+      const bucketLastTs = c.ts[rows[to - 1] as number] as number;
+      if (!(bucketLastTs <= (this.lastTsByUnderlying.get(b.first.underlying) ?? -Infinity))) {
+        this.lastTsByUnderlying.set(b.first.underlying, bucketLastTs);
+      }
       this.stats.crossedOrLocked += flow.crossedOrLockedPrints;
       this.stats.contractDays++;
     }
@@ -192,6 +208,12 @@ export class FlowTape {
       this.stats.signals += list.length;
     }
     return out;
+  }
+
+  /** The time of an underlying's last print (known after signals()); null when it has none. */
+  lastPrintTs(underlying: string): EpochMs | null {
+    const t = this.lastTsByUnderlying.get(underlying);
+    return t === undefined ? null : (t as EpochMs);
   }
 
   /** comparePrints over two rows of the columns. */
