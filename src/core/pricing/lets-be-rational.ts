@@ -19,7 +19,7 @@
 import { normCdf, normPdf, inverseNormCdf } from './normal-distribution.ts';
 import { normalisedBlackCall, normalisedIntrinsic, normalisedVega } from './normalised-black.ts';
 import { convexControlFittingLeft, convexControlFittingRight, rationalCubicInterpolation } from './rational-cubic.ts';
-import { requireFinite, requireNonNegative, requirePositive } from './pricing-input-error.ts';
+import { PricingInputError, requireFinite, requireNonNegative, requirePositive } from './pricing-input-error.ts';
 import type { Right } from '../options-flow/option-trade.ts';
 import type { YearFraction } from '../units.ts';
 
@@ -246,6 +246,7 @@ export function impliedVolatility(price: number, input: ImpliedVolatilityInput):
   requireNonNegative(t, 't');
   requireFinite(r, 'r');
   requireFinite(q, 'q');
+  if (right !== 'C' && right !== 'P') throw new PricingInputError('right', String(right), "expected 'C' or 'P'");
   if (t === 0) return { iv: null, reason: 'expired' };
   const forward = spot * Math.exp((r - q) * t);
   const undiscounted = price * Math.exp(r * t);
@@ -256,7 +257,7 @@ export function impliedVolatility(price: number, input: ImpliedVolatilityInput):
   if (undiscounted < intrinsic - roundingSlack) return { iv: null, reason: 'below_intrinsic' };
   if (undiscounted >= (theta === 1 ? forward : strike)) return { iv: null, reason: 'above_max_price' };
   const x = Math.log(forward / strike);
-  // Subtract intrinsic in price space (exact for the flow's prices) and solve for the out-of-the-money option.
+  // Subtract intrinsic in price space and solve for the out-of-the-money option (put–call parity).
   const timeValue = undiscounted - intrinsic;
   // In the money, a time value within the rounding of F − K is noise, not information about σ.
   if (!(timeValue > (intrinsic > 0 ? roundingSlack : 0))) return { iv: null, reason: 'no_time_value' };

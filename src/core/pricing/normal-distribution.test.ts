@@ -29,8 +29,9 @@ test('Φ⁻¹ (AS 241) matches mpmath (700-digit erfinv) to 4 ulp, from u = 1e�
 test('Φ agrees with the reference (erf power series / erfc continued fraction) across z in [−37, 8]', () => {
   fc.assert(fc.property(fc.double({ min: -37, max: 8, noNaN: true }), (z) => {
     const want = referenceNormCdf(z);
-    // The reference rounds z/√2 and z² plainly, so it carries ~z²/2 ulp of its own error.
-    assert.ok(Math.abs(normCdf(z) - want) <= (8 + z * z) * ULP * want, `z=${z}: ${normCdf(z)} vs ${want}`);
+    // The reference rounds z/√2 and x² plainly (exp(−x²) then carries ~z² ulp) and its continued fraction
+    // adds a few more, so the slack is the reference's, not Φ's (Φ is held to 4 ulp against mpmath above).
+    assert.ok(Math.abs(normCdf(z) - want) <= (16 + 2 * z * z) * ULP * want, `z=${z}: ${normCdf(z)} vs ${want}`);
   }), { numRuns: 300 });
 });
 

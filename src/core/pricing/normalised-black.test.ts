@@ -30,6 +30,7 @@ test('normalised put–call parity b(x,s,+1) − b(x,s,−1) = e^{x/2} − e^{�
 
 test('normalised vega is ∂b/∂s (central finite difference) and intrinsic is the s → 0 limit', () => {
   fc.assert(fc.property(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0.05, max: 4, noNaN: true }), (x, s) => {
+    fc.pre(normalisedVega(x, s) > 1e-280); // subnormal values have too few digits to difference
     const h = 1e-6 * s;
     const fd = (normalisedBlackCall(x, s + h) - normalisedBlackCall(x, s - h)) / (2 * h);
     // truncation ~h², rounding ~ulp·b/h

@@ -1,8 +1,9 @@
 /**
  * Slow, obvious reference implementations, used ONLY by tests to check the fast code (STYLE.md, after
  * py_vollib's ref_python). Each takes a different road from the production code:
- *  - referenceNormCdf: the positive power series of erf and the Laplace continued fraction of erfc,
- *    summed until the terms stop changing the result (no fitted coefficients);
+ *  - referenceNormCdf: the positive power series of erf, the Laplace continued fraction of erfc and
+ *    quadrature of the density in between, summed until the terms stop changing the result (no fitted
+ *    coefficients);
  *  - referencePrice: the definition of the price, e^{−rT}·E[payoff], by Gauss–Legendre quadrature
  *    against the normal density (no Φ at all);
  *  - referenceImpliedVolatility: bisection on referencePrice until the bracket is 1e−15 relative.
@@ -49,11 +50,24 @@ function erfcContinuedFraction(x: number): number {
   return Math.exp(-x * x) / SQRT_PI / f;
 }
 
-/** Φ(z) from the series (|z| small) or the continued fraction (tails). Slow; tests only. */
+/**
+ * Φ(z) from the series (|z/√2| < 0.5), the continued fraction (|z/√2| ≥ 2, where it converges in ~100
+ * terms), and in between erfc(2) plus (2/√π)∫ e^{−u²} du by Gauss–Legendre — sums of positive terms only,
+ * so no subtraction loses digits. Slow; tests only.
+ */
 export function referenceNormCdf(z: number): number {
   const x = z / Math.SQRT2;
-  if (Math.abs(x) < 0.5) return 0.5 * (1 + erfSeries(x));
-  const tail = 0.5 * erfcContinuedFraction(Math.abs(x));
+  const ax = Math.abs(x);
+  if (ax < 0.5) return 0.5 * (1 + erfSeries(x));
+  let erfcAx: number;
+  if (ax >= 2) erfcAx = erfcContinuedFraction(ax);
+  else {
+    const density = (u: number): number => (2 / SQRT_PI) * Math.exp(-u * u);
+    let integral = 0;
+    for (let i = 0; i < 8; i++) integral += gaussPanel(density, ax + ((2 - ax) * i) / 8, ax + ((2 - ax) * (i + 1)) / 8);
+    erfcAx = erfcContinuedFraction(2) + integral;
+  }
+  const tail = 0.5 * erfcAx;
   return x < 0 ? tail : 1 - tail;
 }
 
