@@ -1,6 +1,6 @@
-import { headerIndex, splitCsvLine } from '../ingest/csv-line.ts';
-import { FieldError, InputFormatError, type ParseOptions, RowRejectedError, type RowRejection } from '../ingest/ingest-report.ts';
-import { readLines } from '../ingest/line-reader.ts';
+import { headerIndex } from '../ingest/csv-line.ts';
+import { readCsvRows } from '../ingest/csv-rows.ts';
+import { InputFormatError, type ParseOptions, RowExcluded } from '../ingest/ingest-report.ts';
 
 /** What a row parser returns for a row the format itself says to leave out (counted, never silent). */
 export interface Excluded {
@@ -25,45 +25,39 @@ export async function readCsvRecords<T>(
   opts: ParseOptions,
   parse: (get: (column: string) => string | undefined) => T | Excluded,
 ): Promise<T[]> {
+  // One getter per file over the row being parsed, not a fresh closure per row (csv-rows.ts says why).
+  let fields: readonly string[] = [];
+  let columns: ReadonlyMap<string, number> = new Map();
+  const get = (c: string): string | undefined => {
+    const i = columns.get(c);
+    return i === undefined ? undefined : fields[i];
+  };
+  let headed = false;
+  const rows = readCsvRows(file, opts, {
+    header: (line) => {
+      headed = true;
+      return requiredColumns(file, line, required);
+    },
+    row: (f, index) => {
+      fields = f;
+      columns = index;
+      const r = parse(get);
+      if (isExcluded(r)) throw new RowExcluded(r.excluded);
+      return r;
+    },
+    exclude: true,
+  });
   const out: T[] = [];
-  let index: Map<string, number> | null = null;
-  for await (const batch of readLines(file)) {
-    let k = 0;
-    if (index === null) {
-      const header = batch.lines[0];
-      if (header === undefined) continue;
-      index = headerIndex(header);
-      const h = index;
-      const missing = required.filter((c) => !h.has(c));
-      if (missing.length > 0) {
-        throw new InputFormatError(file, `line 1: header lacks column(s) ${missing.join(', ')}; expected ${required.join(',')}`);
-      }
-      k = 1;
-    }
-    const idx = index;
-    for (; k < batch.lines.length; k++) {
-      const line = batch.lines[k] as string;
-      if (line === '') continue;
-      const f = splitCsvLine(line);
-      const get = (c: string): string | undefined => {
-        const i = idx.get(c);
-        return i === undefined ? undefined : f[i];
-      };
-      try {
-        const r = parse(get);
-        if (isExcluded(r)) opts.report.exclude(r.excluded);
-        else {
-          opts.report.accept();
-          out.push(r);
-        }
-      } catch (e) {
-        if (!(e instanceof FieldError)) throw e;
-        const rejection: RowRejection = { file, line: batch.firstLine + k, field: e.field, value: e.value, reason: e.reason };
-        opts.report.reject(rejection);
-        if (opts.strict) throw new RowRejectedError(rejection);
-      }
-    }
-  }
-  if (index === null) throw new InputFormatError(file, 'empty file; expected a header line');
+  for await (const batch of rows) for (const r of batch) out.push(r);
+  if (!headed) throw new InputFormatError(file, 'empty file; expected a header line');
   return out;
+}
+
+function requiredColumns(file: string, header: string, required: readonly string[]): Map<string, number> {
+  const h = headerIndex(header);
+  const missing = required.filter((c) => !h.has(c));
+  if (missing.length > 0) {
+    throw new InputFormatError(file, `line 1: header lacks column(s) ${missing.join(', ')}; expected ${required.join(',')}`);
+  }
+  return h;
 }

@@ -1,13 +1,12 @@
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { Contracts, EpochMs, IsoDate, PricePerShare } from '../core/units.ts';
 import { newYorkWallClockToEpochMs } from '../core/calendar/new-york-date.ts';
-import { headerIndex, splitCsvLine } from './csv-line.ts';
+import { headerIndex } from './csv-line.ts';
+import { fieldsInColumnOrder, jsonFieldsInColumnOrder, readCsvRows, readNdjsonRows } from './csv-rows.ts';
 import {
   calendarDate, nonNegativeInteger, optionRight, optionalNonNegativeNumber, positiveNumber, requireText,
 } from './fields.ts';
-import { InputFormatError, type ParseOptions, parseRow } from './ingest-report.ts';
-import { jsonFieldText, parseJsonObject } from './canonical-trades.ts';
-import { readLines } from './line-reader.ts';
+import { InputFormatError, type ParseOptions } from './ingest-report.ts';
 import { timestampMs } from './timestamp.ts';
 
 /** The canonical chain-snapshot columns (docs/formats.md), in their canonical order. */
@@ -25,49 +24,38 @@ const OPTIONAL_COLUMNS: ReadonlySet<ChainColumn> = new Set(['underlying_price', 
  * year (0.25 = 25 %), ≥ 0. A bid above the ask (crossed) is kept, as for trades.
  */
 export function chainContractFromFields(get: (c: ChainColumn) => string | undefined): ChainContract {
-  const underlyingPrice = get('underlying_price');
-  const volume = get('volume');
+  return chainContractFromRow(CHAIN_COLUMNS.map(get));
+}
+
+/** Position of each column in CHAIN_COLUMNS. */
+const AT = Object.fromEntries(CHAIN_COLUMNS.map((c, i) => [c, i])) as Record<ChainColumn, number>;
+
+/** chainContractFromFields for fields already in CHAIN_COLUMNS order (absent columns undefined). */
+function chainContractFromRow(f: readonly (string | undefined)[]): ChainContract {
+  const underlyingPrice = f[AT.underlying_price];
+  const volume = f[AT.volume];
   return {
-    asOf: timestampMs(get('as_of'), 'as_of'),
-    underlying: requireText(get('underlying'), 'underlying').toUpperCase(),
+    asOf: timestampMs(f[AT.as_of], 'as_of'),
+    underlying: requireText(f[AT.underlying], 'underlying').toUpperCase(),
     underlyingPrice: underlyingPrice === undefined || underlyingPrice === ''
       ? null : positiveNumber(underlyingPrice, 'underlying_price'),
-    expiry: calendarDate(get('expiry'), 'expiry'),
-    strike: positiveNumber(get('strike'), 'strike'),
-    right: optionRight(get('right'), 'right'),
-    openInterest: nonNegativeInteger(get('open_interest'), 'open_interest') as Contracts,
-    bid: optionalNonNegativeNumber(get('bid'), 'bid') as PricePerShare | null,
-    ask: optionalNonNegativeNumber(get('ask'), 'ask') as PricePerShare | null,
+    expiry: calendarDate(f[AT.expiry], 'expiry'),
+    strike: positiveNumber(f[AT.strike], 'strike'),
+    right: optionRight(f[AT.right], 'right'),
+    openInterest: nonNegativeInteger(f[AT.open_interest], 'open_interest') as Contracts,
+    bid: optionalNonNegativeNumber(f[AT.bid], 'bid') as PricePerShare | null,
+    ask: optionalNonNegativeNumber(f[AT.ask], 'ask') as PricePerShare | null,
     volume: volume === undefined || volume === '' ? null : nonNegativeInteger(volume, 'volume') as Contracts,
-    iv: optionalNonNegativeNumber(get('iv'), 'iv'),
+    iv: optionalNonNegativeNumber(f[AT.iv], 'iv'),
   };
 }
 
 /** Streams canonical chain contracts from a CSV file with a header row; batches follow the file's order. */
-export async function* readCanonicalChainCsv(file: string, opts: ParseOptions): AsyncGenerator<ChainContract[]> {
-  let index: number[] | null = null;
-  for await (const batch of readLines(file)) {
-    const out: ChainContract[] = [];
-    let k = 0;
-    if (index === null) {
-      const header = batch.lines[0];
-      if (header === undefined) continue;
-      index = chainColumnIndex(file, header);
-      k = 1;
-    }
-    const idx = index;
-    for (; k < batch.lines.length; k++) {
-      const line = batch.lines[k] as string;
-      if (line === '') continue;
-      const f = splitCsvLine(line);
-      const c = parseRow(file, batch.firstLine + k, opts, () => chainContractFromFields((col) => {
-        const i = idx[CHAIN_COLUMNS.indexOf(col)] as number;
-        return i < 0 ? undefined : f[i];
-      }));
-      if (c !== null) out.push(c);
-    }
-    if (out.length > 0) yield out;
-  }
+export function readCanonicalChainCsv(file: string, opts: ParseOptions): AsyncGenerator<ChainContract[]> {
+  return readCsvRows(file, opts, {
+    header: (line) => chainColumnIndex(file, line),
+    row: (fields, index) => chainContractFromRow(fieldsInColumnOrder(fields, index)),
+  });
 }
 
 function chainColumnIndex(file: string, header: string): number[] {
@@ -86,20 +74,8 @@ export function isCanonicalChainHeader(header: string): boolean {
 }
 
 /** Streams canonical chain contracts from NDJSON (one JSON object per line; numbers as JSON numbers or strings). */
-export async function* readCanonicalChainNdjson(file: string, opts: ParseOptions): AsyncGenerator<ChainContract[]> {
-  for await (const batch of readLines(file)) {
-    const out: ChainContract[] = [];
-    for (let k = 0; k < batch.lines.length; k++) {
-      const line = batch.lines[k] as string;
-      if (line.trim() === '') continue;
-      const c = parseRow(file, batch.firstLine + k, opts, () => {
-        const obj = parseJsonObject(line);
-        return chainContractFromFields((col) => jsonFieldText(obj[col]));
-      });
-      if (c !== null) out.push(c);
-    }
-    if (out.length > 0) yield out;
-  }
+export function readCanonicalChainNdjson(file: string, opts: ParseOptions): AsyncGenerator<ChainContract[]> {
+  return readNdjsonRows(file, opts, (obj) => chainContractFromRow(jsonFieldsInColumnOrder(obj, CHAIN_COLUMNS)));
 }
 
 /** The canonical chain CSV header line. */
@@ -139,28 +115,6 @@ export const VENDOR_IV_FLOOR = 0.01;
 export function vendorIv(value: string | undefined, field: string): number | null {
   const iv = optionalNonNegativeNumber(value, field);
   return iv === null || iv < VENDOR_IV_FLOOR ? null : iv;
-}
-
-/**
- * Thrown by a row parser when the format's own rules leave the row out (a cancelled trade, a contract without
- * reported OI). Not a FieldError: the row is counted as excluded, not rejected, and strict mode does not stop.
- */
-export class RowExcluded extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'RowExcluded';
-  }
-}
-
-/** parseRow, plus: a RowExcluded thrown by `parse` is counted with report.exclude(reason) and gives null. */
-export function parseRowOrExclude<T>(file: string, line: number, opts: ParseOptions, parse: () => T): T | null {
-  try {
-    return parseRow(file, line, opts, parse);
-  } catch (e) {
-    if (!(e instanceof RowExcluded)) throw e;
-    opts.report.exclude(e.reason);
-    return null;
-  }
 }
 
 /** Overrides for chain files that carry no date or symbol inside (LEAN universes, Yahoo chains). */

@@ -1,11 +1,11 @@
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { Contracts, PricePerShare } from '../core/units.ts';
-import { headerIndex, splitCsvLine } from './csv-line.ts';
+import { headerIndex } from './csv-line.ts';
+import { fieldsInColumnOrder, jsonFieldsInColumnOrder, readCsvRows, readNdjsonRows } from './csv-rows.ts';
 import {
   calendarDate, nonNegativeNumber, optionRight, optionalSide, positiveInteger, positiveNumber, requireText,
 } from './fields.ts';
-import { FieldError, InputFormatError, type ParseOptions, parseRow } from './ingest-report.ts';
-import { readLines } from './line-reader.ts';
+import { FieldError, InputFormatError, type ParseOptions } from './ingest-report.ts';
 import { newYorkDate } from '../core/calendar/new-york-date.ts';
 import { timestampMs } from './timestamp.ts';
 
@@ -58,30 +58,14 @@ function isUpper(s: string): boolean {
  * parsers. readCanonicalTradesCsv (canonical-trades-fast.ts) gives the same results faster; this one is its
  * reference and handles any column order.
  */
-export async function* readCanonicalTradesCsvGeneric(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
-  let index: number[] | null = null;
-  let identity = false;
-  for await (const batch of readLines(file)) {
-    const out: OptionTrade[] = [];
-    let k = 0;
-    if (index === null) {
-      const header = batch.lines[0];
-      if (header === undefined) continue;
-      index = tradeColumnIndex(file, header);
-      identity = index.every((i, j) => i === j);
-      k = 1;
-    }
-    const idx = index;
-    for (; k < batch.lines.length; k++) {
-      const line = batch.lines[k] as string;
-      if (line === '') continue;
-      const split = splitCsvLine(line);
-      const fields = identity ? split : idx.map((i) => (i < 0 ? undefined : split[i]));
-      const t = parseRow(file, batch.firstLine + k, opts, tradeFromFields, fields);
-      if (t !== null) out.push(t);
-    }
-    if (out.length > 0) yield out;
-  }
+export function readCanonicalTradesCsvGeneric(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
+  return readCsvRows(file, opts, {
+    header: (line) => {
+      const index = tradeColumnIndex(file, line);
+      return { index, identity: index.every((i, j) => i === j) };
+    },
+    row: (fields, { index, identity }) => tradeFromFields(identity ? fields : fieldsInColumnOrder(fields, index)),
+  });
 }
 
 export function tradeColumnIndex(file: string, header: string): number[] {
@@ -94,41 +78,6 @@ export function tradeColumnIndex(file: string, header: string): number[] {
 }
 
 /** Streams canonical trades from NDJSON (one JSON object per line; numbers may be JSON numbers or strings). */
-export async function* readCanonicalTradesNdjson(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
-  for await (const batch of readLines(file)) {
-    const out: OptionTrade[] = [];
-    for (let k = 0; k < batch.lines.length; k++) {
-      const line = batch.lines[k] as string;
-      if (line.trim() === '') continue;
-      const t = parseRow(file, batch.firstLine + k, opts, (l: string) => {
-        const obj = parseJsonObject(l);
-        return tradeFromFields(TRADE_COLUMNS.map((c) => jsonFieldText(obj[c])));
-      }, line);
-      if (t !== null) out.push(t);
-    }
-    if (out.length > 0) yield out;
-  }
-}
-
-/** Parses a line as a JSON object or throws FieldError on the pseudo-field `(line)`. */
-export function parseJsonObject(line: string): Record<string, unknown> {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    throw new FieldError('(line)', line.length > 80 ? `${line.slice(0, 80)}…` : line, 'not valid JSON');
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    throw new FieldError('(line)', line.slice(0, 80), 'expected a JSON object');
-  }
-  return v as Record<string, unknown>;
-}
-
-/** A JSON value as the text the field parsers read (null/absent → undefined; numbers in full precision). */
-export function jsonFieldText(v: unknown): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NaN';
-  if (typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+export function readCanonicalTradesNdjson(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
+  return readNdjsonRows(file, opts, (obj) => tradeFromFields(jsonFieldsInColumnOrder(obj, TRADE_COLUMNS)));
 }

@@ -1,13 +1,12 @@
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { Contracts, EpochMs, IsoDate, PricePerShare } from '../core/units.ts';
 import { newYorkWallClockToEpochMs } from '../core/calendar/new-york-date.ts';
-import { RowExcluded, parseRowOrExclude } from './canonical-chain.ts';
-import { headerIndex, splitCsvLine } from './csv-line.ts';
+import { headerIndex } from './csv-line.ts';
+import { readCsvRows } from './csv-rows.ts';
 import {
   calendarDate, nonNegativeNumber, optionRight, positiveInteger, positiveNumber, requireText,
 } from './fields.ts';
-import { FieldError, InputFormatError, type ParseOptions } from './ingest-report.ts';
-import { readLines } from './line-reader.ts';
+import { FieldError, InputFormatError, type ParseOptions, RowExcluded } from './ingest-report.ts';
 
 /**
  * Cboe DataShop "Option Trades" CSV (docs/formats-ingest.md). One row per option print with the NBBO at the
@@ -46,27 +45,12 @@ export function isCboeDataShopTradesHeader(header: string): boolean {
  * not by time: sort on ts before replaying). Cancelled trades and cancel reports are excluded and counted
  * (report.exclude), bad rows rejected with the field and value. `side` is null: the engine classifies it.
  */
-export async function* readCboeDataShopTrades(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
-  let index: Map<CboeColumn, number> | null = null;
-  for await (const batch of readLines(file)) {
-    const out: OptionTrade[] = [];
-    let k = 0;
-    if (index === null) {
-      const header = batch.lines[0];
-      if (header === undefined) continue;
-      index = cboeColumnIndex(file, header);
-      k = 1;
-    }
-    const idx = index;
-    for (; k < batch.lines.length; k++) {
-      const line = batch.lines[k] as string;
-      if (line === '') continue;
-      const f = splitCsvLine(line);
-      const t = parseRowOrExclude(file, batch.firstLine + k, opts, () => cboeTradeFromFields(f, idx));
-      if (t !== null) out.push(t);
-    }
-    if (out.length > 0) yield out;
-  }
+export function readCboeDataShopTrades(file: string, opts: ParseOptions): AsyncGenerator<OptionTrade[]> {
+  return readCsvRows(file, opts, {
+    header: (line) => cboeColumnIndex(file, line),
+    row: cboeTradeFromFields,
+    exclude: true,
+  });
 }
 
 function cboeColumnIndex(file: string, header: string): Map<CboeColumn, number> {

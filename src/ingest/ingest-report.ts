@@ -29,6 +29,17 @@ export class FieldError extends Error {
   }
 }
 
+/**
+ * Thrown by a row parser when the format's own rules leave the row out (a cancelled trade, a contract without
+ * reported OI). Not a FieldError: the row is counted as excluded, not rejected, and strict mode does not stop.
+ */
+export class RowExcluded extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'RowExcluded';
+  }
+}
+
 /** A whole file cannot be read (unknown format, missing header column). Not a row problem. */
 export class InputFormatError extends Error {
   constructor(readonly file: string, message: string) {
@@ -116,6 +127,19 @@ export function parseRow<T, A = undefined>(file: string, line: number, opts: Par
     const rejection: RowRejection = { file, line, field: e.field, value: e.value, reason: e.reason };
     opts.report.reject(rejection);
     if (opts.strict) throw new RowRejectedError(rejection);
+    return null;
+  }
+}
+
+/** parseRow, plus: a RowExcluded thrown by `parse` is counted with report.exclude(reason) and gives null. */
+export function parseRowOrExclude<T, A = undefined>(
+  file: string, line: number, opts: ParseOptions, parse: (arg: A) => T, arg?: A,
+): T | null {
+  try {
+    return parseRow(file, line, opts, parse, arg);
+  } catch (e) {
+    if (!(e instanceof RowExcluded)) throw e;
+    opts.report.exclude(e.reason);
     return null;
   }
 }

@@ -2,13 +2,11 @@ import { basename, dirname } from 'node:path';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { Contracts, EpochMs, IsoDate } from '../core/units.ts';
 import { isoDate } from '../core/units.ts';
-import {
-  type ChainFileOverrides, RowExcluded, parseRowOrExclude, snapshotAsOf, vendorIv,
-} from './canonical-chain.ts';
-import { headerIndex, splitCsvLine } from './csv-line.ts';
+import { type ChainFileOverrides, snapshotAsOf, vendorIv } from './canonical-chain.ts';
+import { headerIndex } from './csv-line.ts';
+import { readCsvRows } from './csv-rows.ts';
 import { calendarDate, nonNegativeInteger, optionRight, positiveNumber, requireText } from './fields.ts';
-import { FieldError, InputFormatError, type ParseOptions } from './ingest-report.ts';
-import { readLines } from './line-reader.ts';
+import { FieldError, InputFormatError, type ParseOptions, RowExcluded } from './ingest-report.ts';
 
 /**
  * QuantConnect LEAN option "universe" files: one daily chain snapshot per underlying, header
@@ -67,36 +65,26 @@ export async function* readLeanUniverseChain(
     throw new InputFormatError(file, 'cannot tell the underlying from the file name (expected <UND>_<YYYY-MM-DD>.csv or <und>/<YYYYMMDD>.csv); pass it explicitly');
   }
   const asOf = snapshotAsOf(file, opts.asOf, identity?.date ?? null, LEAN_SNAPSHOT_HOUR, 0);
-  let index: Map<LeanColumn, number> | null = null;
   let underlyingPrice: number | null = null;
   let firstData = true;
-  for await (const batch of readLines(file)) {
-    const out: ChainContract[] = [];
-    let k = 0;
-    if (index === null) {
-      const header = batch.lines[0];
-      if (header === undefined) continue;
-      index = leanColumnIndex(file, header);
-      k = 1;
-    }
-    const idx = index;
-    for (; k < batch.lines.length; k++) {
-      const line = batch.lines[k] as string;
-      if (line === '') continue;
-      const f = splitCsvLine(line);
-      const get = (c: LeanColumn): string | undefined => f[idx.get(c) as number];
-      if (firstData && get('expiry') === '' && get('strike') === '' && get('right') === '') {
-        underlyingPrice = underlyingClose(file, batch.firstLine + k, get('close'));
-        firstData = false;
-        continue;
-      }
+  yield* readCsvRows(file, opts, {
+    header: (line) => leanColumnIndex(file, line),
+    skip: (f, idx, lineNo) => {
+      if (!firstData) return false;
       firstData = false;
-      const price = underlyingPrice;
-      const c = parseRowOrExclude(file, batch.firstLine + k, opts, () => leanContract(get, underlying, asOf, price));
-      if (c !== null) out.push(c);
-    }
-    if (out.length > 0) yield out;
-  }
+      if (field(f, idx, 'expiry') !== '' || field(f, idx, 'strike') !== '' || field(f, idx, 'right') !== '') return false;
+      underlyingPrice = underlyingClose(file, lineNo, field(f, idx, 'close'));
+      return true;
+    },
+    row: (f, idx) => leanContract(f, idx, underlying, asOf, underlyingPrice),
+    exclude: true,
+  });
+}
+
+type LeanIndex = ReadonlyMap<LeanColumn, number>;
+
+function field(f: readonly string[], idx: LeanIndex, c: LeanColumn): string | undefined {
+  return f[idx.get(c) as number];
 }
 
 function leanColumnIndex(file: string, header: string): Map<LeanColumn, number> {
@@ -117,22 +105,22 @@ function underlyingClose(file: string, line: number, close: string | undefined):
 }
 
 function leanContract(
-  get: (c: LeanColumn) => string | undefined, underlying: string, asOf: EpochMs, underlyingPrice: number | null,
+  f: readonly string[], idx: LeanIndex, underlying: string, asOf: EpochMs, underlyingPrice: number | null,
 ): ChainContract {
-  const volume = get('volume');
+  const volume = field(f, idx, 'volume');
   const contract = {
     asOf,
     underlying,
     underlyingPrice,
-    expiry: compactDate(get('expiry'), 'expiry'),
-    strike: positiveNumber(get('strike'), 'strike'),
-    right: optionRight(get('right'), 'right'),
+    expiry: compactDate(field(f, idx, 'expiry'), 'expiry'),
+    strike: positiveNumber(field(f, idx, 'strike'), 'strike'),
+    right: optionRight(field(f, idx, 'right'), 'right'),
     bid: null,
     ask: null,
     volume: volume === undefined || volume === '' ? null : nonNegativeInteger(volume, 'volume') as Contracts,
-    iv: vendorIv(get('implied_volatility'), 'implied_volatility'),
+    iv: vendorIv(field(f, idx, 'implied_volatility'), 'implied_volatility'),
   };
-  const oi = get('open_interest');
+  const oi = field(f, idx, 'open_interest');
   if (oi === undefined || oi === '') throw new RowExcluded('no open interest reported');
   return { ...contract, openInterest: nonNegativeInteger(oi, 'open_interest') as Contracts };
 }

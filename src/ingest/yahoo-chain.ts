@@ -3,15 +3,13 @@ import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { Right } from '../core/options-flow/option-trade.ts';
 import type { Contracts, EpochMs, IsoDate, PricePerShare } from '../core/units.ts';
 import { isoDate } from '../core/units.ts';
-import {
-  type ChainFileOverrides, RowExcluded, parseRowOrExclude, snapshotAsOf, vendorIv,
-} from './canonical-chain.ts';
-import { headerIndex, splitCsvLine } from './csv-line.ts';
+import { type ChainFileOverrides, snapshotAsOf, vendorIv } from './canonical-chain.ts';
+import { headerIndex } from './csv-line.ts';
+import { readCsvRows } from './csv-rows.ts';
 import {
   calendarDate, nonNegativeInteger, optionRight, optionalNonNegativeNumber, positiveNumber, requireText,
 } from './fields.ts';
-import { FieldError, InputFormatError, type ParseOptions } from './ingest-report.ts';
-import { readLines } from './line-reader.ts';
+import { FieldError, InputFormatError, type ParseOptions, RowExcluded } from './ingest-report.ts';
 
 /**
  * Yahoo Finance option chains as saved by yfinance (`option_chain().calls/puts` to CSV), one file per ticker and
@@ -83,30 +81,18 @@ export async function* readYahooChain(file: string, opts: ParseOptions & ChainFi
     throw new InputFormatError(file, 'an underlying override does not apply to Yahoo chains: every contractSymbol names its root');
   }
   const asOf = snapshotAsOf(file, opts.asOf, yahooFileDate(file), YAHOO_SNAPSHOT_HOUR, YAHOO_SNAPSHOT_MINUTE);
-  let index: Map<YahooColumn, number> | null = null;
-  for await (const batch of readLines(file)) {
-    const out: ChainContract[] = [];
-    let k = 0;
-    if (index === null) {
-      const header = batch.lines[0];
-      if (header === undefined) continue;
-      index = yahooColumnIndex(file, header);
-      k = 1;
-    }
-    const idx = index;
-    for (; k < batch.lines.length; k++) {
-      const line = batch.lines[k] as string;
-      if (line === '') continue;
-      const f = splitCsvLine(line);
-      const get = (c: YahooColumn): string | undefined => {
-        const i = idx.get(c);
-        return i === undefined ? undefined : f[i];
-      };
-      const c = parseRowOrExclude(file, batch.firstLine + k, opts, () => yahooContract(get, asOf));
-      if (c !== null) out.push(c);
-    }
-    if (out.length > 0) yield out;
-  }
+  yield* readCsvRows(file, opts, {
+    header: (line) => yahooColumnIndex(file, line),
+    row: (f, idx) => yahooContract(f, idx, asOf),
+    exclude: true,
+  });
+}
+
+type YahooIndex = ReadonlyMap<YahooColumn, number>;
+
+function field(f: readonly string[], idx: YahooIndex, c: YahooColumn): string | undefined {
+  const i = idx.get(c);
+  return i === undefined ? undefined : f[i];
 }
 
 function yahooColumnIndex(file: string, header: string): Map<YahooColumn, number> {
@@ -119,19 +105,19 @@ function yahooColumnIndex(file: string, header: string): Map<YahooColumn, number
   return m;
 }
 
-function yahooContract(get: (c: YahooColumn) => string | undefined, asOf: EpochMs): ChainContract {
-  const symbolText = requireText(get('contractsymbol'), 'contractSymbol');
+function yahooContract(f: readonly string[], idx: YahooIndex, asOf: EpochMs): ChainContract {
+  const symbolText = requireText(field(f, idx, 'contractsymbol'), 'contractSymbol');
   const occ = parseOccSymbol(symbolText, 'contractSymbol');
-  const expiry = calendarDate(get('expiration'), 'expiration');
-  const right = optionRight(get('type'), 'type');
-  const strike = positiveNumber(get('strike'), 'strike');
+  const expiry = calendarDate(field(f, idx, 'expiration'), 'expiration');
+  const right = optionRight(field(f, idx, 'type'), 'type');
+  const strike = positiveNumber(field(f, idx, 'strike'), 'strike');
   if (occ.expiry !== expiry) throw new FieldError('contractSymbol', symbolText, `says expiry ${occ.expiry}; expiration is ${expiry}`);
-  if (occ.right !== right) throw new FieldError('contractSymbol', symbolText, `says ${occ.right}; type is ${get('type')}`);
+  if (occ.right !== right) throw new FieldError('contractSymbol', symbolText, `says ${occ.right}; type is ${field(f, idx, 'type')}`);
   if (Math.round(strike * 1000) !== Math.round(occ.strike * 1000)) {
     throw new FieldError('contractSymbol', symbolText, `says strike ${occ.strike}; strike is ${strike}`);
   }
-  const quote = yahooQuote(get('bid'), get('ask'));
-  const volume = get('volume');
+  const quote = yahooQuote(field(f, idx, 'bid'), field(f, idx, 'ask'));
+  const volume = field(f, idx, 'volume');
   const contract = {
     asOf,
     underlying: occ.root,
@@ -141,11 +127,11 @@ function yahooContract(get: (c: YahooColumn) => string | undefined, asOf: EpochM
     right,
     ...quote,
     volume: volume === undefined || volume === '' ? null : nonNegativeInteger(volume, 'volume') as Contracts,
-    iv: vendorIv(get('impliedvolatility'), 'impliedVolatility'),
+    iv: vendorIv(field(f, idx, 'impliedvolatility'), 'impliedVolatility'),
   };
-  const size = get('contractsize');
+  const size = field(f, idx, 'contractsize');
   if (size !== undefined && size !== '' && size !== 'REGULAR') throw new RowExcluded('non-standard contract');
-  const oi = get('openinterest');
+  const oi = field(f, idx, 'openinterest');
   if (oi === undefined || oi === '') throw new RowExcluded('no open interest reported');
   return { ...contract, openInterest: nonNegativeInteger(oi, 'openInterest') as Contracts };
 }
