@@ -85,13 +85,19 @@ export interface BodyContext {
 }
 
 /** `GET /v1/flow/signals/{symbol}` and `bin/smartmoney signals`. */
-export function signalsBody(ctx: BodyContext, signals: readonly QueriedSignal[]) {
+function queryHeader(ctx: BodyContext) {
   return {
     symbol: ctx.symbol,
     as_of: isoUtc(ctx.query.at),
     window_minutes: ctx.query.windowMinutes,
     expiry: ctx.query.expiry,
     underlying_price: ctx.underlyingPrice,
+  };
+}
+
+export function signalsBody(ctx: BodyContext, signals: readonly QueriedSignal[]) {
+  return {
+    ...queryHeader(ctx),
     chain: ctx.chain,
     count: signals.length,
     signals: signals.map((q) => signalJson(q)),
@@ -101,11 +107,7 @@ export function signalsBody(ctx: BodyContext, signals: readonly QueriedSignal[])
 /** `GET /v1/flow/signals/{symbol}/summary` and `bin/smartmoney summary`. */
 export function summaryBody(ctx: BodyContext, sum: FlowSummary) {
   return {
-    symbol: ctx.symbol,
-    as_of: isoUtc(ctx.query.at),
-    window_minutes: ctx.query.windowMinutes,
-    expiry: ctx.query.expiry,
-    underlying_price: ctx.underlyingPrice,
+    ...queryHeader(ctx),
     signal_count: sum.signalCount,
     bullish_premium: cents(sum.bullishPremium),
     bearish_premium: cents(sum.bearishPremium),

@@ -39,26 +39,14 @@ export class SettledOiBook {
 
   /** Settled OI of `contract` for trading day `day`, or null when no snapshot on or before that day has it. */
   readonly lookup: SettledOiLookup = (contract, day) => {
-    const list = this.byContract.get(contract);
-    if (list === undefined) return null;
-    let found: number | null = null;
-    for (const d of list) {
-      if (d.day <= day) found = d.oi;
-      else break;
-    }
-    return found;
+    const d = latestAtOrBefore(this.byContract.get(contract), 'day', day);
+    return d === null ? null : d.oi;
   };
 
   /** The underlying's price in the latest snapshot taken at or before `at`; null when none has one. */
   spotAt(underlying: string, at: EpochMs): number | null {
-    const list = this.spots.get(underlying);
-    if (list === undefined) return null;
-    let found: number | null = null;
-    for (const s of list) {
-      if (s.asOf <= at) found = s.price;
-      else break;
-    }
-    return found;
+    const s = latestAtOrBefore(this.spots.get(underlying), 'asOf', at);
+    return s === null ? null : s.price;
   }
 }
 
@@ -67,4 +55,15 @@ const EIGHT_HOURS_MS = 8 * 3_600_000;
 /** The session a snapshot's OI belongs to: its New York date before 16:00, the next date from 16:00 on. */
 export function oiSessionDate(asOf: EpochMs): IsoDate {
   return newYorkDate((asOf + EIGHT_HOURS_MS) as EpochMs);
+}
+
+/** The last element of a list sorted by `key` whose key is ≤ `limit`; null when none. */
+function latestAtOrBefore<T, K extends keyof T>(list: readonly T[] | undefined, key: K, limit: T[K]): T | null {
+  if (list === undefined) return null;
+  let found: T | null = null;
+  for (const x of list) {
+    if (x[key] <= limit) found = x;
+    else break;
+  }
+  return found;
 }
