@@ -1,6 +1,7 @@
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import { readChain, type ChainFormat } from '../ingest/chain-sources.ts';
+import type { ChainFileOverrides } from '../ingest/canonical-chain.ts';
 import { IngestReport } from '../ingest/ingest-report.ts';
 import { readTrades, type TradeFormat } from '../ingest/trade-sources.ts';
 import type { CommandIo } from './command.ts';
@@ -39,13 +40,14 @@ export async function loadTrades(
 }
 
 export async function loadChains(
-  files: readonly string[], io: CommandIo, opts: InputOptions & { format?: ChainFormat },
+  files: readonly string[], io: CommandIo, opts: InputOptions & ChainFileOverrides & { format?: ChainFormat },
 ): Promise<ChainContract[]> {
   const out: ChainContract[] = [];
   for (const file of files) {
     const report = new IngestReport();
     try {
-      for await (const batch of readChain(file, { report, strict: opts.strict, format: opts.format })) {
+      const read = readChain(file, { report, strict: opts.strict, format: opts.format, underlying: opts.underlying, asOf: opts.asOf });
+      for await (const batch of read) {
         for (const c of batch) out.push(c);
       }
     } finally {

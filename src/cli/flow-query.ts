@@ -7,7 +7,7 @@ import type { Structure } from '../core/options-flow/flow-score.ts';
 import type { Intent } from '../core/options-flow/intent.ts';
 import { SettledOiBook } from '../core/options-flow/settled-oi-book.ts';
 import { matchingSignals, QUERY_BOUNDS, QUERY_DEFAULTS, type SignalQuery } from '../core/options-flow/signal-query.ts';
-import type { EpochMs } from '../core/units.ts';
+import type { EpochMs, IsoDate } from '../core/units.ts';
 import { calendarDate } from '../ingest/fields.ts';
 import { FieldError } from '../ingest/ingest-report.ts';
 import { TRADE_FORMATS, type TradeFormat } from '../ingest/trade-sources.ts';
@@ -26,6 +26,9 @@ Inputs:
                        LEAN universe or Yahoo
   --format F           force the trade format: ${TRADE_FORMATS.join(', ')}
   --chain-format F     force the chain format: ${CHAIN_FORMATS.join(', ')}
+  --chain-underlying U the underlying of chain files whose name does not say it (LEAN YYYYMMDD.csv)
+  --chain-as-of T      the snapshot date (YYYY-MM-DD, at the format's own time) or instant (ISO) of chain
+                       files that carry none
   --strict             stop at the first bad row (exit 2) instead of counting and reporting it
 Query (seed 004 defaults and bounds):
   --at ISO             the window ends here (ISO-8601 with offset, or epoch ms); default: the symbol's last print
@@ -47,6 +50,8 @@ const FLOW_OPTIONS = {
   chain: { type: 'string', multiple: true },
   format: { type: 'string' },
   'chain-format': { type: 'string' },
+  'chain-underlying': { type: 'string' },
+  'chain-as-of': { type: 'string' },
   strict: { type: 'boolean' },
   at: { type: 'string' },
   'window-minutes': { type: 'string' },
@@ -97,7 +102,9 @@ export async function runFlowQuery(argv: string[], io: CommandIo): Promise<FlowQ
   const chainFormat = choiceOption(v['chain-format'], 'chain-format', CHAIN_FORMATS) as ChainFormat | undefined;
   const strict = v.strict === true;
 
-  const book = new SettledOiBook(await loadChains(v.chain ?? [], io, { strict, format: chainFormat }));
+  const book = new SettledOiBook(await loadChains(v.chain ?? [], io, {
+    strict, format: chainFormat, underlying: v['chain-underlying']?.toUpperCase(), asOf: chainAsOfOption(v['chain-as-of']),
+  }));
   const tape = new FlowTape();
   const symbolsSeen = new Map<string, number>();
   let lastTs = -Infinity;
@@ -138,4 +145,11 @@ function unitOption(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--${name} was ${JSON.stringify(value)}; expected a number from 0 to 1`);
   return n;
+}
+
+/** `--chain-as-of`: a date (the format's own snapshot time applies) or an instant. */
+export function chainAsOfOption(value: string | undefined): EpochMs | IsoDate | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return optionValue(() => calendarDate(value, 'chain-as-of'));
+  return optionValue(() => timestampMs(value, 'chain-as-of'));
 }

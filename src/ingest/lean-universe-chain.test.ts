@@ -23,6 +23,7 @@ test('LEAN file names: <UND>_<YYYY-MM-DD>.csv.gz and LEAN\'s own universes/<und>
   assert.deepEqual(leanUniverseIdentity('/x/universes/GOOG_2015-12-23.csv.gz'), { underlying: 'GOOG', date: '2015-12-23' });
   assert.deepEqual(leanUniverseIdentity('Data/option/usa/universes/aapl/20140606.csv'), { underlying: 'AAPL', date: '2014-06-06' });
   assert.equal(leanUniverseIdentity('/x/chain.csv'), null);
+  assert.deepEqual(leanUniverseIdentity('/tmp/sm-lean-x1/20151223.csv.gz'), { underlying: null, date: '2015-12-23' }, 'date from a native name in any folder');
 });
 
 test('real LEAN GOOG 2015-12-23 excerpt: spot = the underlying row\'s close 748.54, as_of 16:00 EST = 21:00 UTC, blank OI excluded', async () => {

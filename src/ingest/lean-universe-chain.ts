@@ -29,7 +29,8 @@ export function isLeanUniverseHeader(header: string): boolean {
 
 /** Underlying and date of a LEAN universe file, from its path; null when the name follows neither pattern. */
 export interface LeanUniverseIdentity {
-  readonly underlying: string;
+  /** Null for a native `YYYYMMDD.csv` whose folder is not a symbol: the caller must name the underlying. */
+  readonly underlying: string | null;
   readonly date: IsoDate;
 }
 
@@ -43,8 +44,9 @@ export function leanUniverseIdentity(file: string): LeanUniverseIdentity | null 
   if (flat !== null) return { underlying: (flat[1] as string).toUpperCase(), date: isoDate(flat[2] as string) };
   const native = /^(\d{4})(\d{2})(\d{2})\.csv(?:\.gz)?$/.exec(name);
   const folder = basename(dirname(file));
-  if (native !== null && /^[A-Za-z0-9.]+$/.test(folder)) {
-    return { underlying: folder.toUpperCase(), date: isoDate(`${native[1]}-${native[2]}-${native[3]}`) };
+  if (native !== null) {
+    const underlying = /^[A-Za-z0-9.]+$/.test(folder) ? folder.toUpperCase() : null;
+    return { underlying, date: isoDate(`${native[1]}-${native[2]}-${native[3]}`) };
   }
   return null;
 }
@@ -60,7 +62,7 @@ export async function* readLeanUniverseChain(
   file: string, opts: ParseOptions & ChainFileOverrides,
 ): AsyncGenerator<ChainContract[]> {
   const identity = leanUniverseIdentity(file);
-  const underlying = opts.underlying?.toUpperCase() ?? identity?.underlying;
+  const underlying = opts.underlying?.toUpperCase() ?? identity?.underlying ?? undefined;
   if (underlying === undefined || underlying === '') {
     throw new InputFormatError(file, 'cannot tell the underlying from the file name (expected <UND>_<YYYY-MM-DD>.csv or <und>/<YYYYMMDD>.csv); pass it explicitly');
   }

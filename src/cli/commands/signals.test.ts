@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,3 +114,21 @@ test('real data: the Cboe DataShop VIX sample of 2016-06-01 (2,295 rows) runs en
   const sizes = body.signals.reduce((a: number, s: { size: number }) => a + s.size, 0);
   assert.ok(sizes <= 306_679, 'signals never hold more contracts than the file');
 });
+
+const LEAN_GOOG = fileURLToPath(new URL('../../../../shared/data/lean-option-chains-oi/universes/GOOG_2015-12-23.csv.gz', import.meta.url));
+
+test('real data: a LEAN end-of-day chain renamed YYYYMMDD with --chain-underlying gives next-session settled OI (GOOG 2016-01-15 C 750: 889)',
+  { skip: existsSync(LEAN_GOOG) ? false : 'needs ../shared/data' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sm-lean-'));
+    const chain = join(dir, '20151223.csv.gz');
+    writeFileSync(chain, readFileSync(LEAN_GOOG));
+    const trades = tapeFile(['2015-12-24T10:00:00-05:00,GOOG,2016-01-15,750,C,13.70,200,13.50,13.90,C,,buy']);
+    const { code, out, err } = await run(['signals', 'GOOG', '--trades', trades, '--chain', chain, '--chain-underlying', 'goog']);
+    assert.equal(code, 0, err);
+    const s = JSON.parse(out).signals[0];
+    assert.equal(s.settled_oi, 889);
+    assert.equal(s.score_components.size_vs_oi, 200 / 889);
+    const missing = await run(['signals', 'GOOG', '--trades', trades, '--chain', chain]);
+    assert.equal(missing.code, 2, 'without the underlying the renamed file cannot be read');
+    assert.match(missing.err, /20151223\.csv\.gz/);
+  });
