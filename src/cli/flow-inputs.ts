@@ -40,7 +40,8 @@ export async function loadTrades(
 }
 
 export async function loadChains(
-  files: readonly string[], io: CommandIo, opts: InputOptions & ChainFileOverrides & { format?: ChainFormat },
+  files: readonly string[], io: CommandIo,
+  opts: InputOptions & ChainFileOverrides & { format?: ChainFormat; keep?: (c: ChainContract) => boolean },
 ): Promise<ChainContract[]> {
   const out: ChainContract[] = [];
   for (const file of files) {
@@ -48,7 +49,7 @@ export async function loadChains(
     try {
       const read = readChain(file, { report, strict: opts.strict, format: opts.format, underlying: opts.underlying, asOf: opts.asOf });
       for await (const batch of read) {
-        for (const c of batch) out.push(c);
+        for (const c of batch) if (opts.keep === undefined || opts.keep(c)) out.push(c);
       }
     } finally {
       if (opts.quiet !== true) writeReport(io, 'chain', file, report);

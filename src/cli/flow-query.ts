@@ -104,6 +104,7 @@ export async function runFlowQuery(argv: string[], io: CommandIo): Promise<FlowQ
 
   const book = new SettledOiBook(await loadChains(v.chain ?? [], io, {
     strict, format: chainFormat, underlying: v['chain-underlying']?.toUpperCase(), asOf: chainAsOfOption(v['chain-as-of']),
+    keep: (c) => c.underlying === symbol,
   }));
   const tape = new FlowTape();
   const symbolsSeen = new Map<string, number>();
