@@ -38,41 +38,41 @@ const X_MAX = 2.53e307;
 /** Below this, erfcx(x) = 2·exp(x²) overflows. */
 const X_NEG = -26.628;
 
+/*
+ * The polynomial loops of CALERF are written out (same operations in the same order, so bit-identical to the
+ * loops): erfcx runs several times per implied volatility, and straight-line Horner with the coefficients as
+ * constants measured ~10 % faster on the whole IV benchmark than loops over constant arrays.
+ */
+const A0 = A[0], A1 = A[1], A2 = A[2], A3 = A[3], A4 = A[4];
+const B0 = B[0], B1 = B[1], B2 = B[2], B3 = B[3];
+const C0 = C[0], C1 = C[1], C2 = C[2], C3 = C[3], C4 = C[4], C5 = C[5], C6 = C[6], C7 = C[7], C8 = C[8];
+const D0 = D[0], D1 = D[1], D2 = D[2], D3 = D[3], D4 = D[4], D5 = D[5], D6 = D[6], D7 = D[7];
+const P0 = P[0], P1 = P[1], P2 = P[2], P3 = P[3], P4 = P[4], P5 = P[5];
+const Q0 = Q[0], Q1 = Q[1], Q2 = Q[2], Q3 = Q[3], Q4 = Q[4];
+
 /** erf(x) for |x| ≤ 0.46875 (Cody's first interval). */
 function erfSmall(x: number): number {
   const y = Math.abs(x);
   const ysq = y > X_SMALL ? y * y : 0;
-  let num = A[4] * ysq;
-  let den = ysq;
-  for (let i = 0; i < 3; i++) {
-    num = (num + (A[i] as number)) * ysq;
-    den = (den + (B[i] as number)) * ysq;
-  }
-  return (x * (num + A[3])) / (den + B[3]);
+  const num = (((A4 * ysq + A0) * ysq + A1) * ysq + A2) * ysq;
+  const den = (((ysq + B0) * ysq + B1) * ysq + B2) * ysq;
+  return (x * (num + A3)) / (den + B3);
 }
 
 /** erfcx(y) for 0.46875 < y ≤ 4 (Cody's second interval; no exponential). */
 function erfcxMiddle(y: number): number {
-  let num = C[8] * y;
-  let den = y;
-  for (let i = 0; i < 7; i++) {
-    num = (num + (C[i] as number)) * y;
-    den = (den + (D[i] as number)) * y;
-  }
-  return (num + C[7]) / (den + D[7]);
+  const num = (((((((C8 * y + C0) * y + C1) * y + C2) * y + C3) * y + C4) * y + C5) * y + C6) * y;
+  const den = (((((((y + D0) * y + D1) * y + D2) * y + D3) * y + D4) * y + D5) * y + D6) * y;
+  return (num + C7) / (den + D7);
 }
 
 /** erfcx(y) for y > 4 (Cody's third interval, a rational function of 1/y²). */
 function erfcxLarge(y: number): number {
   if (y >= X_HUGE) return y >= X_MAX ? 0 : ONE_OVER_SQRT_PI / y;
   const ysq = 1 / (y * y);
-  let num = P[5] * ysq;
-  let den = ysq;
-  for (let i = 0; i < 4; i++) {
-    num = (num + (P[i] as number)) * ysq;
-    den = (den + (Q[i] as number)) * ysq;
-  }
-  const r = (ysq * (num + P[4])) / (den + Q[4]);
+  const num = ((((P5 * ysq + P0) * ysq + P1) * ysq + P2) * ysq + P3) * ysq;
+  const den = ((((ysq + Q0) * ysq + Q1) * ysq + Q2) * ysq + Q3) * ysq;
+  const r = (ysq * (num + P4)) / (den + Q4);
   return (ONE_OVER_SQRT_PI - r) / y;
 }
 

@@ -16,9 +16,12 @@
  *      lowest branch, ln((b_max − β)/(b_max − b)) on the highest when β > b_max/2, b − β otherwise.
  * The guess has relative error ~1e−4 or better, so two third-order steps reach ~1e−16 (tested).
  */
+import { erfcx } from './erf-cody.ts';
 import { normCdf, normPdf, inverseNormCdf } from './normal-distribution.ts';
-import { normalisedBlackCall, normalisedIntrinsic, normalisedVega } from './normalised-black.ts';
-import { convexControlFittingLeft, convexControlFittingRight, rationalCubicInterpolation } from './rational-cubic.ts';
+import {
+  normalisedCallAndVegaAtInflection, normalisedIntrinsic, normalisedOutOfTheMoneyCallAndVega, type NormalisedBlackAndVega,
+} from './normalised-black.ts';
+import { convexControlFittingLeft, convexControlFittingRight, rationalCubicInterpolation, type RationalCubicSegment } from './rational-cubic.ts';
 import { PricingInputError, requireFinite, requireNonNegative, requirePositive } from './pricing-input-error.ts';
 import type { Right } from '../options-flow/option-trade.ts';
 import type { YearFraction } from '../units.ts';
@@ -41,88 +44,147 @@ export interface NormalisedImpliedVolatility {
   readonly iterations: number;
 }
 
-/** f_lower(β(s)) = (2π/√27)·|x|·Φ(−z)³ with z = |x|/(√3·s), and its first two derivatives in β (paper §4). */
-function lowerMap(x: number, s: number): { f: number; fp: number; fpp: number } {
+/*
+ * The solver runs millions of times a second in chain analytics, so its hot path allocates nothing: the
+ * intermediate results below live in module-level scratch records that each call overwrites before reading.
+ * (JavaScript is single-threaded and nothing here re-enters, so they cannot be shared between two solves.)
+ */
+
+/** A value of a transformed map and its first two derivatives in β. */
+interface MapValue { f: number; fp: number; fpp: number }
+const mapValue: MapValue = { f: 0, fp: 0, fpp: 0 };
+const evaluation: NormalisedBlackAndVega = { b: 0, vega: 0 };
+const segment: { -readonly [K in keyof RationalCubicSegment]: RationalCubicSegment[K] } = { xL: 0, xR: 0, yL: 0, yR: 0, dL: 0, dR: 0 };
+
+/** b(x, s) and ∂b/∂s into `evaluation`, for x ≤ 0 (s ≤ 0 gives the limit 0, 0). */
+function evaluate(x: number, s: number): void {
+  if (s > 0) normalisedOutOfTheMoneyCallAndVega(x, s, evaluation);
+  else {
+    evaluation.b = 0;
+    evaluation.vega = 0;
+  }
+}
+
+function setSegment(xL: number, xR: number, yL: number, yR: number, dL: number, dR: number): RationalCubicSegment {
+  segment.xL = xL;
+  segment.xR = xR;
+  segment.yL = yL;
+  segment.yR = yR;
+  segment.dL = dL;
+  segment.dR = dR;
+  return segment;
+}
+
+/**
+ * f_lower(β(s)) = (2π/√27)·|x|·Φ(−z)³ with z = |x|/(√3·s), and its first two derivatives in β (paper §4), into
+ * mapValue. Φ(−z) is formed as φ(z)·√(π/2)·erfcx(z/√2) and e^{2y + s²/4} as (e^{y + s²/8})², so the map costs
+ * two exponentials instead of five; it only shapes the initial guess, which the iterations then polish.
+ */
+function lowerMap(x: number, s: number): void {
   const ax = Math.abs(x);
   const z = (SQRT_ONE_OVER_THREE * ax) / s;
   const y = z * z;
   const s2 = s * s;
-  const phiCdf = normCdf(-z);
   const phiPdf = normPdf(z);
-  const fpp = ((PI_OVER_SIX * y) / (s2 * s)) * phiCdf
+  const phiCdf = SQRT_PI_OVER_TWO * erfcx(Math.SQRT1_2 * z) * phiPdf;
+  const growth = Math.exp(y + 0.125 * s2);
+  mapValue.fpp = ((PI_OVER_SIX * y) / (s2 * s)) * phiCdf
     * (8 * SQRT_THREE * s * ax + ((3 * s2 * (s2 - 8) - 8 * x * x) * phiCdf) / phiPdf)
-    * Math.exp(2 * y + 0.25 * s2);
+    * (growth * growth);
   const phi2 = phiCdf * phiCdf;
-  const fp = TWO_PI * y * phi2 * Math.exp(y + 0.125 * s2);
-  const f = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phi2 * phiCdf);
-  return { f, fp, fpp };
+  mapValue.fp = TWO_PI * y * phi2 * growth;
+  mapValue.f = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phi2 * phiCdf);
 }
 
 function inverseLowerMap(x: number, f: number): number {
   return Math.abs(x / (SQRT_THREE * inverseNormCdf(Math.cbrt(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * Math.abs(x))))));
 }
 
-/** f_upper(β(s)) = Φ(−s/2) and its first two derivatives in β (paper §5). */
-function upperMap(x: number, s: number): { f: number; fp: number; fpp: number } {
-  const f = normCdf(-0.5 * s);
-  if (x === 0) return { f, fp: -0.5, fpp: 0 };
+/** f_upper(β(s)) = Φ(−s/2) and its first two derivatives in β (paper §5), into mapValue. */
+function upperMap(x: number, s: number): void {
+  mapValue.f = normCdf(-0.5 * s);
+  if (x === 0) {
+    mapValue.fp = -0.5;
+    mapValue.fpp = 0;
+    return;
+  }
   const w = (x / s) * (x / s);
-  return { f, fp: -0.5 * Math.exp(0.5 * w), fpp: SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * (w / s) };
+  mapValue.fp = -0.5 * Math.exp(0.5 * w);
+  mapValue.fpp = SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * (w / s);
 }
 
-const inverseUpperMap = (f: number): number => -2 * inverseNormCdf(f);
+function inverseUpperMap(f: number): number {
+  return -2 * inverseNormCdf(f);
+}
 
 /** Which objective the Householder iteration works on (paper §6). */
 type Objective = 'lowest' | 'middle' | 'highest';
 
-/** Initial guess, bracket and objective for an out-of-the-money call (x ≤ 0, 0 < β < e^{x/2}). */
-function initialGuess(beta: number, x: number, bMax: number): { s: number; sLeft: number; sRight: number; objective: Objective } {
+/** Initial guess, bracket and objective for an out-of-the-money call. */
+interface Guess { s: number; sLeft: number; sRight: number; objective: Objective }
+const guess: Guess = { s: 0, sLeft: 0, sRight: 0, objective: 'middle' };
+
+function setGuess(s: number, sLeft: number, sRight: number, objective: Objective): void {
+  guess.s = s;
+  guess.sLeft = sLeft;
+  guess.sRight = sRight;
+  guess.objective = objective;
+}
+
+/** Initial guess, bracket and objective for an out-of-the-money call (x ≤ 0, 0 < β < e^{x/2}), into `guess`. */
+function initialGuess(beta: number, x: number, bMax: number): void {
   const sC = Math.sqrt(Math.abs(2 * x));
-  const bC = normalisedBlackCall(x, sC);
-  const vC = normalisedVega(x, sC);
+  if (sC > 0) normalisedCallAndVegaAtInflection(x, bMax, evaluation);
+  else evaluate(x, sC);
+  const bC = evaluation.b;
+  const vC = evaluation.vega;
   if (beta < bC) {
     const sL = sC - bC / vC;
-    const bL = normalisedBlackCall(x, sL);
+    evaluate(x, sL);
+    const bL = evaluation.b;
     if (beta < bL) {
-      const lower = lowerMap(x, sL);
-      const seg = { xL: 0, xR: bL, yL: 0, yR: lower.f, dL: 1, dR: lower.fp };
-      const r = convexControlFittingRight(seg, lower.fpp, true);
+      lowerMap(x, sL);
+      const seg = setSegment(0, bL, 0, mapValue.f, 1, mapValue.fp);
+      const r = convexControlFittingRight(seg, mapValue.fpp, true);
       let f = rationalCubicInterpolation(beta, seg, r);
       if (!(f > 0)) {
         // Round-off for extreme |x|: the quadratic through f(0) = 0, f(b_l), f'(0) = 1 instead.
         const t = beta / bL;
-        f = (lower.f * t + bL * (1 - t)) * t;
+        f = (mapValue.f * t + bL * (1 - t)) * t;
       }
-      return { s: inverseLowerMap(x, f), sLeft: DBL_MIN, sRight: sL, objective: 'lowest' };
+      setGuess(inverseLowerMap(x, f), DBL_MIN, sL, 'lowest');
+      return;
     }
-    const vL = normalisedVega(x, sL);
-    const seg = { xL: bL, xR: bC, yL: sL, yR: sC, dL: 1 / vL, dR: 1 / vC };
+    const vL = evaluation.vega;
+    const seg = setSegment(bL, bC, sL, sC, 1 / vL, 1 / vC);
     const r = convexControlFittingRight(seg, 0, false);
-    return { s: rationalCubicInterpolation(beta, seg, r), sLeft: sL, sRight: sC, objective: 'middle' };
+    setGuess(rationalCubicInterpolation(beta, seg, r), sL, sC, 'middle');
+    return;
   }
   const sH = vC > DBL_MIN ? sC + (bMax - bC) / vC : sC;
-  const bH = normalisedBlackCall(x, sH);
+  evaluate(x, sH);
+  const bH = evaluation.b;
   if (beta <= bH) {
-    const vH = normalisedVega(x, sH);
-    const seg = { xL: bC, xR: bH, yL: sC, yR: sH, dL: 1 / vC, dR: 1 / vH };
+    const vH = evaluation.vega;
+    const seg = setSegment(bC, bH, sC, sH, 1 / vC, 1 / vH);
     const r = convexControlFittingLeft(seg, 0, false);
-    return { s: rationalCubicInterpolation(beta, seg, r), sLeft: sC, sRight: sH, objective: 'middle' };
+    setGuess(rationalCubicInterpolation(beta, seg, r), sC, sH, 'middle');
+    return;
   }
-  const upper = upperMap(x, sH);
+  upperMap(x, sH);
   let f = -Number.MAX_VALUE;
-  if (upper.fpp > -SQRT_DBL_MAX && upper.fpp < SQRT_DBL_MAX) {
-    const seg = { xL: bH, xR: bMax, yL: upper.f, yR: 0, dL: upper.fp, dR: -0.5 };
-    const r = convexControlFittingLeft(seg, upper.fpp, true);
+  if (mapValue.fpp > -SQRT_DBL_MAX && mapValue.fpp < SQRT_DBL_MAX) {
+    const seg = setSegment(bH, bMax, mapValue.f, 0, mapValue.fp, -0.5);
+    const r = convexControlFittingLeft(seg, mapValue.fpp, true);
     f = rationalCubicInterpolation(beta, seg, r);
   }
   if (!(f > 0)) {
     // The quadratic through f(b_h), f(b_max) = 0 and f'(b_max) = −1/2 instead.
     const h = bMax - bH;
     const t = (beta - bH) / h;
-    f = (upper.f * (1 - t) + 0.5 * h * t) * (1 - t);
+    f = (mapValue.f * (1 - t) + 0.5 * h * t) * (1 - t);
   }
-  const objective = beta > 0.5 * bMax ? 'highest' : 'middle';
-  return { s: inverseUpperMap(f), sLeft: sH, sRight: Number.MAX_VALUE, objective };
+  setGuess(inverseUpperMap(f), sH, Number.MAX_VALUE, beta > 0.5 * bMax ? 'highest' : 'middle');
 }
 
 /** s_{n+1} = s_n + ν·(1 + η·ν/2)/(1 + ν·(η + τ·ν/6)), with ν = −g/g', η = g''/g', τ = g'''/g' (Householder order 3). */
@@ -131,14 +193,14 @@ function householderStep(newton: number, halley: number, hh3: number): number {
 }
 
 /** The Householder(3) step for the branch's objective at s, or null when b or b' under/overflowed. */
-function objectiveStep(objective: Objective, beta: number, x: number, s: number, b: number, bp: number, bMax: number): number | null {
+/** `lnBeta` = ln β, computed once per solve (only the lowest branch reads it). */
+function objectiveStep(objective: Objective, beta: number, lnBeta: number, x: number, s: number, b: number, bp: number, bMax: number): number | null {
   const bHalley = (x / s) * (x / s) / s - s / 4; // b''/b'
   const bHh3 = bHalley * bHalley - 3 * (x / (s * s)) * (x / (s * s)) - 0.25; // b'''/b'
   if (objective === 'lowest') {
     // g = 1/ln b − 1/ln β
     if (!(b > 0) || !(bp > 0)) return null;
     const lnB = Math.log(b);
-    const lnBeta = Math.log(beta);
     const bpob = bp / b;
     const newton = ((lnBeta - lnB) * lnB) / lnBeta / bpob;
     const halley = bHalley - bpob * (1 + 2 / lnB);
@@ -163,16 +225,30 @@ function objectiveStep(objective: Objective, beta: number, x: number, s: number,
  * impliedVolatility): ι(x) < β < b_max. Exported for tests and benchmarks; callers want impliedVolatility.
  */
 export function normalisedImpliedVolatility(beta: number, x: number, theta: 1 | -1, maxIterations = MAXIMUM_ITERATIONS): NormalisedImpliedVolatility {
+  const s = solveNormalised(beta, x, theta, maxIterations);
+  return { s, iterations: lastIterations };
+}
+
+/** Householder steps taken by the last solveNormalised call (read right after it; see the scratch note above). */
+let lastIterations = 0;
+
+/** normalisedImpliedVolatility without the result object: s, with the step count left in lastIterations. */
+function solveNormalised(beta: number, x: number, theta: 1 | -1, maxIterations: number): number {
+  lastIterations = 0;
   if (theta * x > 0) {
     beta = Math.max(beta - normalisedIntrinsic(x, theta), 0);
     theta = theta === 1 ? -1 : 1;
   }
   if (theta < 0) x = -x;
-  if (!(beta > 0)) return { s: 0, iterations: 0 };
+  if (!(beta > 0)) return 0;
   const bMax = Math.exp(0.5 * x);
-  if (beta >= bMax) return { s: Infinity, iterations: 0 };
-  const guess = initialGuess(beta, x, bMax);
-  let { s, sLeft, sRight } = guess;
+  if (beta >= bMax) return Infinity;
+  initialGuess(beta, x, bMax);
+  const objective = guess.objective;
+  const lnBeta = objective === 'lowest' ? Math.log(beta) : 0;
+  let s = guess.s;
+  let sLeft = guess.sLeft;
+  let sRight = guess.sRight;
   let ds = -Number.MAX_VALUE;
   let dsPrevious = 0;
   let directionReversals = 0;
@@ -187,16 +263,18 @@ export function normalisedImpliedVolatility(beta: number, x: number, theta: 1 | 
       ds = 0;
     }
     dsPrevious = ds;
-    const b = normalisedBlackCall(x, s);
-    const bp = normalisedVega(x, s);
+    evaluate(x, s);
+    const b = evaluation.b;
+    const bp = evaluation.vega;
     if (b > beta && s < sRight) sRight = s;
     else if (b < beta && s > sLeft) sLeft = s;
-    const step = objectiveStep(guess.objective, beta, x, s, b, bp, bMax);
+    const step = objectiveStep(objective, beta, lnBeta, x, s, b, bp, bMax);
     ds = Math.max(-0.5 * s, step ?? 0.5 * (sLeft + sRight) - s);
     s += ds;
     iterations++;
   }
-  return { s, iterations };
+  lastIterations = iterations;
+  return s;
 }
 
 /** Why no implied volatility exists for a price. */
@@ -264,8 +342,8 @@ export function impliedVolatility(price: number, input: ImpliedVolatilityInput):
   const beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
   if (!(beta >= DBL_MIN)) return { iv: null, reason: 'no_time_value' };
   const otmTheta: 1 | -1 = intrinsic > 0 ? (theta === 1 ? -1 : 1) : theta;
-  const solution = normalisedImpliedVolatility(beta, x, otmTheta);
+  const s = solveNormalised(beta, x, otmTheta, MAXIMUM_ITERATIONS);
   // Within an ulp or so of the upper bound the out-of-the-money value rounds to its maximum: σ = ∞.
-  if (solution.s === Infinity) return { iv: null, reason: 'above_max_price' };
-  return { iv: solution.s / Math.sqrt(t), iterations: solution.iterations };
+  if (s === Infinity) return { iv: null, reason: 'above_max_price' };
+  return { iv: s / Math.sqrt(t), iterations: lastIterations };
 }

@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { normalisedBlack, normalisedBlackCall, normalisedIntrinsic, normalisedVega } from './normalised-black.ts';
+import {
+  normalisedBlack, normalisedBlackCall, normalisedCallAndVegaAtInflection, normalisedIntrinsic, normalisedOutOfTheMoneyCallAndVega,
+  normalisedVega,
+} from './normalised-black.ts';
+import { referenceNormCdf } from './reference.ts';
 
 const values = JSON.parse(readFileSync(new URL('../../../test-fixtures/pricing-mpmath/values.json', import.meta.url), 'utf8')) as {
   normalisedBlackCall: [number, number, string][];
@@ -40,4 +44,26 @@ test('normalised vega is ∂b/∂s (central finite difference) and intrinsic is 
   assert.equal(normalisedBlackCall(0.4, 0), normalisedIntrinsic(0.4, 1));
   assert.equal(normalisedBlackCall(-0.4, 0), 0);
   assert.equal(normalisedIntrinsic(0.4, -1), 0);
+});
+
+test('b and vega together (the IV hot path) are bit-identical to normalisedBlackCall and normalisedVega in every region', () => {
+  const out = { b: 0, vega: 0 };
+  fc.assert(fc.property(fc.double({ min: -60, max: 0, noNaN: true }), fc.double({ min: 1e-4, max: 30, noNaN: true }), (x, s) => {
+    normalisedOutOfTheMoneyCallAndVega(x, s, out);
+    assert.equal(out.b, normalisedBlackCall(x, s));
+    assert.equal(out.vega, normalisedVega(x, s));
+  }), { numRuns: 3000 });
+});
+
+test('closed form at the inflexion point s = √(2|x|) matches the slow reference Φ (series and continued fraction)', () => {
+  const out = { b: 0, vega: 0 };
+  fc.assert(fc.property(fc.double({ min: -40, max: -1e-6, noNaN: true }), (x) => {
+    const s = Math.sqrt(-2 * x);
+    normalisedCallAndVegaAtInflection(x, Math.exp(0.5 * x), out);
+    // b(x, s) = e^{x/2}·Φ(0) − e^{−x/2}·Φ(−s) there (h + t = 0); the subtraction loses at most a few bits.
+    const want = 0.5 * Math.exp(0.5 * x) - Math.exp(-0.5 * x) * referenceNormCdf(-s);
+    assert.ok(Math.abs(out.b - want) <= 1e-13 * want, `b(${x}, √(2|x|)) = ${out.b}, reference ${want}`);
+    // Vega = e^{x/2}/√(2π) exactly there; the general formula rounds h² + t² = |x| first, ~|x| ulp after exp.
+    assert.ok(Math.abs(out.vega - normalisedVega(x, s)) <= (4 - x) * ULP * out.vega, `vega ${out.vega} vs ${normalisedVega(x, s)}`);
+  }), { numRuns: 500 });
 });

@@ -40,7 +40,8 @@ const ASYMPTOTIC_ORDER = 17;
 const ASYMPTOTIC_P: readonly (readonly number[])[] = Array.from({ length: ASYMPTOTIC_ORDER + 1 }, (_, k) =>
   Array.from({ length: k + 1 }, (_, m) => (k % 2 === 0 ? 2 : -2) * binomial(2 * k + 1, 2 * m + 1)));
 
-function asymptoticExpansionOfNormalisedBlackCall(h: number, t: number): number {
+/** `vega` = e^{−(h²+t²)/2}/√(2π), the expansion's common factor (also ∂b/∂s). */
+function asymptoticExpansionOfNormalisedBlackCall(h: number, t: number, vega: number): number {
   const e = (t / h) * (t / h);
   const r = (h + t) * (h - t);
   const q = (h / r) * (h / r);
@@ -51,7 +52,7 @@ function asymptoticExpansionOfNormalisedBlackCall(h: number, t: number): number 
     for (let m = k - 1; m >= 0; m--) pk = pk * e + (coefficients[m] as number);
     sum = k === ASYMPTOTIC_ORDER ? pk : pk + (2 * k + 1) * q * sum;
   }
-  const b = ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t)) * (t / r) * sum;
+  const b = vega * (t / r) * sum;
   return Math.abs(Math.max(b, 0));
 }
 
@@ -92,25 +93,40 @@ const SMALL_T_V: number[][] = [];
   }
 }
 
-function horner(coefficients: readonly number[], x: number): number {
-  let v = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) v = v * x + (coefficients[i] as number);
-  return v;
+/**
+ * The small-t polynomials flattened into one typed array for the hot path: for term i, U_i's coefficients
+ * then V_i's, lowest power first, at SMALL_T_OFFSET[i] (U_i and V_i both have i + 1 coefficients).
+ */
+const SMALL_T_COEFFICIENTS = new Float64Array(SMALL_T_U.flatMap((u, i) => [...u, ...(SMALL_T_V[i] as number[])]));
+const SMALL_T_OFFSET = new Int32Array(SMALL_T_TERMS);
+for (let i = 1; i < SMALL_T_TERMS; i++) SMALL_T_OFFSET[i] = (SMALL_T_OFFSET[i - 1] as number) + 2 * i;
+
+/**
+ * Σ_{i < 7} w^i·(U_i(h²) + a·V_i(h²)) by Horner in w, each U_i, V_i by Horner in h² (highest power first).
+ * Plain loops over one Float64Array: no per-call allocation.
+ */
+function smallTSeries(h2: number, a: number, w: number): number {
+  let sum = 0;
+  for (let i = SMALL_T_TERMS - 1; i >= 0; i--) {
+    const offset = SMALL_T_OFFSET[i] as number;
+    let u = 0;
+    let v = 0;
+    for (let j = i; j >= 0; j--) {
+      u = u * h2 + (SMALL_T_COEFFICIENTS[offset + j] as number);
+      v = v * h2 + (SMALL_T_COEFFICIENTS[offset + i + 1 + j] as number);
+    }
+    sum = sum * w + u + a * v;
+  }
+  return sum;
 }
 
 /**
  * b = φ-factor·[Y(h+t) − Y(h−t)] with Y(h+t) − Y(h−t) = 2·Σ_{n odd ≤ 13} Y^{(n)}(h)·t^n/n!; accurate to ε
- * for h ≤ 0 and t < τ (the paper's "small t" region).
+ * for h ≤ 0 and t < τ (the paper's "small t" region). `vega` = e^{−(h²+t²)/2}/√(2π), the common factor.
  */
-function smallTExpansionOfNormalisedBlackCall(h: number, t: number): number {
+function smallTExpansionOfNormalisedBlackCall(h: number, t: number, vega: number): number {
   const a = 1 + h * SQRT_PI_OVER_TWO * erfcx(-Math.SQRT1_2 * h);
-  const w = t * t;
-  const h2 = h * h;
-  let sum = 0;
-  for (let i = SMALL_T_TERMS - 1; i >= 0; i--) {
-    sum = sum * w + horner(SMALL_T_U[i] as number[], h2) + a * horner(SMALL_T_V[i] as number[], h2);
-  }
-  const b = ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h2 + w)) * 2 * t * sum;
+  const b = vega * 2 * t * smallTSeries(h * h, a, t * t);
   return Math.abs(Math.max(b, 0));
 }
 
@@ -122,10 +138,58 @@ function normalisedBlackCallUsingNormCdf(x: number, s: number): number {
   return Math.abs(Math.max(b, 0));
 }
 
-function normalisedBlackCallUsingErfcx(h: number, t: number): number {
-  const b = 0.5 * Math.exp(-0.5 * (h * h + t * t))
-    * (erfcx(-Math.SQRT1_2 * (h + t)) - erfcx(-Math.SQRT1_2 * (h - t)));
+/** `exponential` = e^{−(h²+t²)/2}. */
+function normalisedBlackCallUsingErfcx(h: number, t: number, exponential: number): number {
+  const b = 0.5 * exponential * (erfcx(-Math.SQRT1_2 * (h + t)) - erfcx(-Math.SQRT1_2 * (h - t)));
   return Math.abs(Math.max(b, 0));
+}
+
+/** b and ∂b/∂s of one evaluation (see normalisedOutOfTheMoneyCallAndVega). */
+export interface NormalisedBlackAndVega {
+  b: number;
+  vega: number;
+}
+
+/**
+ * b(x, s, +1) and ∂b/∂s = e^{−(h²+t²)/2}/√(2π) (h = x/s, t = s/2) for x ≤ 0 and s > 0, written into `out`.
+ * Three of the four regions of b carry that same exponential as a factor, so the pair costs one exponential
+ * fewer than normalisedBlackCall + normalisedVega, with bit-identical results; nothing is allocated. The
+ * implied-volatility iteration (lets-be-rational.ts) needs both at every step.
+ */
+export function normalisedOutOfTheMoneyCallAndVega(x: number, s: number, out: NormalisedBlackAndVega): void {
+  const h = x / s;
+  const t = 0.5 * s;
+  const exponential = Math.exp(-0.5 * (h * h + t * t));
+  const vega = ONE_OVER_SQRT_TWO_PI * exponential;
+  out.vega = vega;
+  // h < η and t < τ + |h| − |η|, written without dividing by s.
+  if (x < s * ASYMPTOTIC_EXPANSION_THRESHOLD
+    && 0.5 * s * s + x < s * (SMALL_T_EXPANSION_THRESHOLD + ASYMPTOTIC_EXPANSION_THRESHOLD)) {
+    out.b = asymptoticExpansionOfNormalisedBlackCall(h, t, vega);
+  } else if (t < SMALL_T_EXPANSION_THRESHOLD) {
+    out.b = smallTExpansionOfNormalisedBlackCall(h, t, vega);
+  } else if (x + 0.5 * s * s > s * 0.85) {
+    out.b = normalisedBlackCallUsingNormCdf(x, s);
+  } else {
+    out.b = normalisedBlackCallUsingErfcx(h, t, exponential);
+  }
+}
+
+/**
+ * b and ∂b/∂s at the inflexion point s_c = √(2|x|) of b(s), for x < 0, into `out`; `bMax` = e^{x/2}.
+ * There h = x/s_c = −t, so h² + t² = |x| and region 4 collapses to a closed form:
+ *   b(x, s_c) = ½·e^{x/2}·(1 − erfcx(√|x|)),   ∂b/∂s(x, s_c) = e^{x/2}/√(2π)
+ * (erfcx(0) = 1), one erfcx instead of two and no further exponential. Below t = τ (|x| < 2τ²) the small-t
+ * expansion is used as in normalisedBlackCall. Jäckel's initial guess evaluates this at every solve.
+ */
+export function normalisedCallAndVegaAtInflection(x: number, bMax: number, out: NormalisedBlackAndVega): void {
+  const sC = Math.sqrt(-2 * x);
+  if (0.5 * sC < SMALL_T_EXPANSION_THRESHOLD) {
+    normalisedOutOfTheMoneyCallAndVega(x, sC, out);
+    return;
+  }
+  out.b = 0.5 * bMax * (1 - erfcx(Math.sqrt(-x)));
+  out.vega = ONE_OVER_SQRT_TWO_PI * bMax;
 }
 
 /**
@@ -140,14 +204,16 @@ export function normalisedIntrinsic(x: number, theta: 1 | -1): number {
 export function normalisedBlackCall(x: number, s: number): number {
   if (x > 0) return normalisedIntrinsic(x, 1) + normalisedBlackCall(-x, s);
   if (s <= 0) return 0;
+  const h = x / s;
+  const t = 0.5 * s;
   // h < η and t < τ + |h| − |η|, written without dividing by s.
   if (x < s * ASYMPTOTIC_EXPANSION_THRESHOLD
     && 0.5 * s * s + x < s * (SMALL_T_EXPANSION_THRESHOLD + ASYMPTOTIC_EXPANSION_THRESHOLD)) {
-    return asymptoticExpansionOfNormalisedBlackCall(x / s, 0.5 * s);
+    return asymptoticExpansionOfNormalisedBlackCall(h, t, ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t)));
   }
-  if (0.5 * s < SMALL_T_EXPANSION_THRESHOLD) return smallTExpansionOfNormalisedBlackCall(x / s, 0.5 * s);
+  if (t < SMALL_T_EXPANSION_THRESHOLD) return smallTExpansionOfNormalisedBlackCall(h, t, ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t)));
   if (x + 0.5 * s * s > s * 0.85) return normalisedBlackCallUsingNormCdf(x, s);
-  return normalisedBlackCallUsingErfcx(x / s, 0.5 * s);
+  return normalisedBlackCallUsingErfcx(h, t, Math.exp(-0.5 * (h * h + t * t)));
 }
 
 /** Normalised Black b(x, s, θ); a put is the call at −x (reciprocal-strike call–put symmetry). */
