@@ -9,7 +9,9 @@
  *      (unweighted when the chain has none): what today's traded contracts agree on. It keeps out the stale quotes
  *      of adjusted pre-split contracts that vendors list under the plain root (NFLX and NVDA on Yahoo, 2025), which
  *      imply the pre-split price and barely trade.
- *   2. On the nearest expiry with at least `minPairs` pairs within ±`band` of the center, the `pairs` pairs with the
+ *   2. On the nearest expiry at least a day away (a same-day expiry only when no other qualifies: on early-close
+ *      days it stopped at 13:00 while the 16:00 clock still runs, and its last quotes are stale) with at least
+ *      `minPairs` pairs within ±`band` of the center, the `pairs` pairs with the
  *      narrowest combined spread (C_ask − C_bid) + (P_ask − P_bid) — the width of the interval a pair pins S to —
  *      ties nearest the money; spot = the median of their S_K. The nearest expiry makes e^{rT} and the American
  *      early-exercise premium smallest.
@@ -47,6 +49,8 @@ export interface ImpliedSpotSettings {
 
 interface Pair {
   readonly expiry: IsoDate;
+  /** Years to expiry. */
+  readonly t: number;
   readonly strike: number;
   /** S implied by this pair. */
   readonly spot: number;
@@ -79,6 +83,12 @@ export function impliedSpot(
   }
   if (all.length < settings.minPairs) return null;
   const center = volumeWeightedMedian(all);
+  return nearestExpiryInBand(all, center, settings, ONE_DAY) ?? nearestExpiryInBand(all, center, settings, 0);
+}
+
+const ONE_DAY = 1 / 365;
+
+function nearestExpiryInBand(all: readonly Pair[], center: number, settings: ImpliedSpotSettings, minT: number): ImpliedSpot | null {
   const low = center * (1 - settings.band);
   const high = center * (1 + settings.band);
   let i = 0;
@@ -87,7 +97,7 @@ export function impliedSpot(
     const inBand: Pair[] = [];
     for (; i < all.length && (all[i] as Pair).expiry === expiry; i++) {
       const p = all[i] as Pair;
-      if (p.spot >= low && p.spot <= high) inBand.push(p);
+      if (p.t >= minT && p.spot >= low && p.spot <= high) inBand.push(p);
     }
     if (inBand.length >= settings.minPairs) return finalEstimate(inBand, center, all.length, settings.pairs);
   }
@@ -108,6 +118,7 @@ function collectPairs(
     if (c === null || p === null) continue;
     out.push({
       expiry: call.expiry,
+      t,
       strike: call.strike,
       spot: (call.strike + (c - p) * growth) * toSpot,
       width: (call.ask as number) - (call.bid as number) + (put.ask as number) - (put.bid as number),
