@@ -2,6 +2,7 @@ import type { OpenCloseBias } from '../core/options-flow/flow-score.ts';
 import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
 import type { FlowSummary } from '../core/options-flow/flow-summary.ts';
 import type { QueriedSignal, SignalQuery } from '../core/options-flow/signal-query.ts';
+import { type EnrichmentSource, enrichSignal, type SignalEnrichment } from '../core/options-flow/signal-enrichment.ts';
 
 /**
  * The JSON bodies of the flow-signals surface (seed 004), shared by the CLI and the API so that both print
@@ -44,8 +45,21 @@ export const NO_ENRICHMENT: Enrichment = {
   estimated_delta_notional: null, hypothetical_gex_impact_if_opening: null,
 };
 
-export function signalJson(q: QueriedSignal, enrichment: Enrichment = NO_ENRICHMENT) {
+function enrichmentJson(e: SignalEnrichment): Enrichment {
+  return {
+    iv: e.iv,
+    delta: e.delta,
+    gamma: e.gamma,
+    iv_vs_atm: e.ivVsAtm,
+    moneyness: e.moneyness,
+    estimated_delta_notional: e.estimatedDeltaNotional === null ? null : cents(e.estimatedDeltaNotional),
+    hypothetical_gex_impact_if_opening: e.hypotheticalGexImpactIfOpening === null ? null : cents(e.hypotheticalGexImpactIfOpening),
+  };
+}
+
+export function signalJson(q: QueriedSignal, source: EnrichmentSource | null = null) {
   const s: FlowSignal = q.signal;
+  const enrichment = source === null ? NO_ENRICHMENT : enrichmentJson(enrichSignal(s, source));
   return {
     ts: isoUtc(s.ts),
     contract: s.contract,
@@ -81,7 +95,11 @@ export interface BodyContext {
   readonly symbol: string;
   readonly query: SignalQuery;
   readonly underlyingPrice: number | null;
+  /** Where the price came from: the chain's underlying_price, or put–call parity ('implied'). */
+  readonly underlyingPriceSource: 'given' | 'chain' | 'implied' | null;
   readonly chain: ChainLevels;
+  /** The chain analytics behind the enrichment; null without a chain (enrichment fields null). */
+  readonly enrichment: EnrichmentSource | null;
 }
 
 /** `GET /v1/flow/signals/{symbol}` and `bin/smartmoney signals`. */
@@ -92,6 +110,7 @@ function queryHeader(ctx: BodyContext) {
     window_minutes: ctx.query.windowMinutes,
     expiry: ctx.query.expiry,
     underlying_price: ctx.underlyingPrice,
+    underlying_price_source: ctx.underlyingPriceSource,
   };
 }
 
@@ -100,7 +119,7 @@ export function signalsBody(ctx: BodyContext, signals: readonly QueriedSignal[])
     ...queryHeader(ctx),
     chain: ctx.chain,
     count: signals.length,
-    signals: signals.map((q) => signalJson(q)),
+    signals: signals.map((q) => signalJson(q, ctx.enrichment)),
   };
 }
 
@@ -120,6 +139,6 @@ export function summaryBody(ctx: BodyContext, sum: FlowSummary) {
     net_premium_per_underlying_dollar: ctx.underlyingPrice === null || ctx.underlyingPrice <= 0
       ? null : sum.netDirectionalPremium / ctx.underlyingPrice,
     chain: ctx.chain,
-    top_signals: sum.topSignals.map((q) => signalJson(q)),
+    top_signals: sum.topSignals.map((q) => signalJson(q, ctx.enrichment)),
   };
 }

@@ -1,4 +1,9 @@
 import type { ChainLevels } from '../api/flow-signals-body.ts';
+import type { ChainContract } from '../core/options-flow/chain.ts';
+import type { EnrichmentSource } from '../core/options-flow/signal-enrichment.ts';
+import { analyzeChain } from '../core/gamma-exposure/chain-analysis.ts';
+import { DEFAULT_CHAIN_ANALYTICS_SETTINGS } from '../core/gamma-exposure/chain-analytics-settings.ts';
+import { contractGreeksIndex, type ContractGreeksIndex } from '../core/gamma-exposure/contract-greeks-index.ts';
 import { NO_CHAIN_LEVELS } from '../api/flow-signals-body.ts';
 import { DEFAULT_FLOW_SETTINGS, type FlowSettings } from '../core/options-flow/flow-settings.ts';
 import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
@@ -71,7 +76,9 @@ export interface FlowQueryResult {
   readonly ranked: FlowSignal[];
   readonly settings: FlowSettings;
   readonly underlyingPrice: number | null;
+  readonly underlyingPriceSource: 'given' | 'chain' | 'implied' | null;
   readonly chain: ChainLevels;
+  readonly enrichment: EnrichmentSource | null;
 }
 
 /** Parses the shared options, reads the inputs and runs the engine for one symbol. */
@@ -102,10 +109,11 @@ export async function runFlowQuery(argv: string[], io: CommandIo): Promise<FlowQ
   const chainFormat = choiceOption(v['chain-format'], 'chain-format', CHAIN_FORMATS) as ChainFormat | undefined;
   const strict = v.strict === true;
 
-  const book = new SettledOiBook(await loadChains(v.chain ?? [], io, {
+  const chainRows = await loadChains(v.chain ?? [], io, {
     strict, format: chainFormat, underlying: v['chain-underlying']?.toUpperCase(), asOf: chainAsOfOption(v['chain-as-of']),
     keep: (c) => c.underlying === symbol,
-  }));
+  });
+  const book = new SettledOiBook(chainRows);
   const tape = new FlowTape();
   const symbolsSeen = new Map<string, number>();
   let lastTs = -Infinity;
@@ -127,9 +135,20 @@ export async function runFlowQuery(argv: string[], io: CommandIo): Promise<FlowQ
   const s = tape.stats;
   io.stderr.write(`${symbol}: ${s.prints} prints (${s.sidesInferred} sides from the NBBO, ${s.crossedOrLocked} on a crossed or locked NBBO), ${s.contractDays} contract-days, ${s.signals} signals\n`);
   const query: SignalQuery = { at, ...partial };
+  const chain = chainContext(chainRows, symbol, at, expiry);
   return {
     symbol, query, settings, ranked: matchingSignals(signals, query),
-    underlyingPrice: book.spotAt(symbol, at), chain: NO_CHAIN_LEVELS,
+    underlyingPrice: chain?.underlyingPrice ?? book.spotAt(symbol, at),
+    underlyingPriceSource: chain?.underlyingPriceSource ?? (book.spotAt(symbol, at) === null ? null : 'chain'),
+    chain: chain === null ? NO_CHAIN_LEVELS : {
+      call_wall: chain.levels.callWall, put_wall: chain.levels.putWall,
+      max_pain: chain.levels.maxPain, gamma_flip: chain.levels.gammaFlip,
+    },
+    enrichment: chain === null ? null : {
+      spot: chain.underlyingPrice,
+      contractGreeks: (c) => chain.byContract.get(c) ?? null,
+      atmIv: (e) => chain.atmIvByExpiry.get(e as IsoDate) ?? null,
+    },
   };
 }
 
@@ -153,4 +172,15 @@ export function chainAsOfOption(value: string | undefined): EpochMs | IsoDate | 
   if (value === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return optionValue(() => calendarDate(value, 'chain-as-of'));
   return optionValue(() => timestampMs(value, 'chain-as-of'));
+}
+
+/**
+ * The chain analytics behind the signals' `chain` levels and enrichment: the symbol's latest snapshot at or
+ * before `at` (per contract), all expiries or the --expiry one (seed 004: the expiry filter applies to the
+ * chain), default settings. Null without a chain.
+ */
+function chainContext(rows: readonly ChainContract[], symbol: string, at: EpochMs, expiry: IsoDate | null): ContractGreeksIndex | null {
+  if (rows.length === 0) return null;
+  const analysis = analyzeChain(rows, { symbol, at, expiration: expiry, minOi: 0, spot: null }, DEFAULT_CHAIN_ANALYTICS_SETTINGS);
+  return analysis === null ? null : contractGreeksIndex(analysis);
 }

@@ -132,3 +132,40 @@ test('real data: a LEAN end-of-day chain renamed YYYYMMDD with --chain-underlyin
     assert.equal(missing.code, 2, 'without the underlying the renamed file cannot be read');
     assert.match(missing.err, /20151223\.csv\.gz/);
   });
+
+test('with a chain: seed 004 enrichment from our BSM greeks at the chain IV (checked against an independent textbook delta)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sm-enrich-'));
+  const chain = join(dir, 'chain.csv');
+  // Snapshot at the previous close; 2024-02-09 16:00 ET expiry; spot 470; IV 20 %; r 4 %, q 0 (chain defaults).
+  writeFileSync(chain, [
+    'as_of,underlying,underlying_price,expiry,strike,right,open_interest,bid,ask,volume,iv',
+    '2024-01-09T16:00:00-05:00,SPY,470,2024-02-09,470,C,5000,,,,0.20',
+    '2024-01-09T16:00:00-05:00,SPY,470,2024-02-09,470,P,4000,,,,0.22',
+    '2024-01-09T16:00:00-05:00,SPY,470,2024-02-09,480,C,3000,,,,0.18',
+  ].join('\n'));
+  const trades = tapeFile(['2024-01-10T10:00:00-05:00,SPY,2024-02-09,480,C,3.00,300,2.90,3.00,C,,']);
+  const { code, out, err } = await run(['signals', 'SPY', '--trades', trades, '--chain', chain]);
+  assert.equal(code, 0, err);
+  const body = JSON.parse(out);
+  assert.equal(body.underlying_price, 470);
+  const e = body.signals[0].enrichment;
+  // Independent check: Hull's N(d1). The greeks are the settled snapshot's (seed 004), so T runs from the
+  // snapshot (01-09 16:00 ET) to expiry (02-09 16:00 ET): 31 days exactly.
+  const T = 31 / 365, S = 470, K = 480, r = 0.04, v = 0.18;
+  const d1 = (Math.log(S / K) + (r + v * v / 2) * T) / (v * Math.sqrt(T));
+  const N = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
+  assert.ok(Math.abs(e.delta - N(d1)) < 1e-6, `delta ${e.delta} vs ${N(d1)}`);
+  assert.equal(e.iv, 0.18);
+  assert.ok(Math.abs(e.iv_vs_atm - (0.18 - 0.21)) < 1e-12, 'ATM IV = the 470 strike nearest spot, call and put averaged');
+  assert.equal(e.moneyness, 'ATM', 'δ ≈ 0.378 is between 0.35 and 0.65');
+  assert.ok(Math.abs(e.estimated_delta_notional - 300 * 100 * e.delta * S) < 0.01);
+  assert.ok(Math.abs(e.hypothetical_gex_impact_if_opening - 300 * 100 * e.gamma * S * S * 0.01) < 0.01);
+  assert.equal(body.signals[0].settled_oi, 3000);
+});
+
+/** Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7): an outside, textbook approximation for the check above. */
+function erf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}

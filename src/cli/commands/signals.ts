@@ -21,7 +21,7 @@ Example:
   async run(argv, io) {
     const r = await runFlowQuery(argv, io);
     const returned = withGoldenTags(r.ranked.slice(0, r.query.limit), r.settings);
-    const body = signalsBody({ symbol: r.symbol, query: r.query, underlyingPrice: r.underlyingPrice, chain: r.chain }, returned);
+    const body = signalsBody({ symbol: r.symbol, query: r.query, underlyingPrice: r.underlyingPrice, underlyingPriceSource: r.underlyingPriceSource, chain: r.chain, enrichment: r.enrichment }, returned);
     io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
   },

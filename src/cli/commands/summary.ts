@@ -18,7 +18,7 @@ Example:
   smartmoney summary VIX --trades ../shared/data/cboe-vix-option-trades-sample/UnderlyingOptionsTrades_2016-06-01.csv`,
   async run(argv, io) {
     const r = await runFlowQuery(argv, io);
-    const body = summaryBody({ symbol: r.symbol, query: r.query, underlyingPrice: r.underlyingPrice, chain: r.chain },
+    const body = summaryBody({ symbol: r.symbol, query: r.query, underlyingPrice: r.underlyingPrice, underlyingPriceSource: r.underlyingPriceSource, chain: r.chain, enrichment: r.enrichment },
       summarize(r.ranked, r.settings));
     io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
