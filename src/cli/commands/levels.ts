@@ -4,7 +4,7 @@ import { CHAIN_QUERY_OPTIONS_HELP, runChainQuery } from './gex.ts';
 
 export const levelsCommand: Command = {
   name: 'levels',
-  summary: 'chain levels: gamma flip, call and put walls, max ± gamma strikes, highest OI, 0DTE magnet, max pain',
+  summary: 'chain levels: gamma flip, call/put walls, max ± gamma, highest OI, 0DTE magnet, max pain',
   help: `Usage: smartmoney levels SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
 
 Prints {symbol, underlying_price, underlying_price_source, as_of, expiration, levels:{gamma_flip,
