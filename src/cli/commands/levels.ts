@@ -1,6 +1,6 @@
 import { levelsBody } from '../../api/exposure-bodies.ts';
 import type { Command } from '../command.ts';
-import { CHAIN_QUERY_OPTIONS_HELP, runChainQuery } from './gex.ts';
+import { CHAIN_QUERY_OPTIONS_HELP, runChainQuery } from '../chain-query.ts';
 
 export const levelsCommand: Command = {
   name: 'levels',
