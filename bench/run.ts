@@ -64,3 +64,30 @@ process.stdout.write(`
 | end to end | ${med(runs.e2e).toLocaleString('en-US')} | ${best(runs.e2e).toLocaleString('en-US')} | ${result.end_to_end.max_rss_mib} MiB |
 | ratio e2e / parse | ${result.ratio_end_to_end_over_parse_median} | | |
 `);
+
+// ─── Implied volatility and Black–Scholes price speed (issue 3) ────────────────────────────────────────────────
+// bench/implied-volatility.bench.ts in its own process (1,000,000 seeded quotes; BENCH_IV_QUOTES, BENCH_IV_REFERENCE,
+// BENCH_IV_REPEAT override): IVs per second, prices per second, max |iv − σ| and vs the bisection reference.
+{
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/implied-volatility.bench.ts')], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const iv = JSON.parse(out.trim().split('\n').pop() as string) as {
+    implied_volatility_per_second: { median: number; best: number };
+    black_scholes_prices_per_second: { median: number; best: number };
+    error_vs_true_sigma: { out_of_the_money: { max_abs_error: number }; in_the_money_conditioning_at_most_1e_13: { max_abs_error: number } };
+    error_vs_reference: { quotes: number; max_abs_error_out_of_the_money: number };
+    machine: { load_1min_before: number };
+    quotes: { count: number };
+  };
+  process.stdout.write(`\n${JSON.stringify(iv, null, 2)}\n`);
+  process.stdout.write(`
+| measure (${iv.quotes.count.toLocaleString('en-US')} quotes, load ${iv.machine.load_1min_before}) | median | best |
+|---|---:|---:|
+| implied volatilities / s | ${iv.implied_volatility_per_second.median.toLocaleString('en-US')} | ${iv.implied_volatility_per_second.best.toLocaleString('en-US')} |
+| Black–Scholes prices / s | ${iv.black_scholes_prices_per_second.median.toLocaleString('en-US')} | ${iv.black_scholes_prices_per_second.best.toLocaleString('en-US')} |
+| max \\|iv − σ\\|, out of the money | ${iv.error_vs_true_sigma.out_of_the_money.max_abs_error.toExponential(1)} | |
+| max \\|iv − σ\\|, in the money, well conditioned | ${iv.error_vs_true_sigma.in_the_money_conditioning_at_most_1e_13.max_abs_error.toExponential(1)} | |
+| max \\|iv − reference\\|, ${iv.error_vs_reference.quotes} quotes out of the money | ${iv.error_vs_reference.max_abs_error_out_of_the_money.toExponential(1)} | |
+`);
+}
