@@ -1,7 +1,8 @@
 import type { OpenCloseBias } from '../core/options-flow/flow-score.ts';
 import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
 import type { FlowSummary } from '../core/options-flow/flow-summary.ts';
-import type { QueriedSignal, SignalQuery } from '../core/options-flow/signal-query.ts';
+import type { QueriedSignal } from '../core/options-flow/signal-query.ts';
+import type { FlowReport } from '../core/options-flow/flow-report.ts';
 import { type EnrichmentSource, enrichSignal, type SignalEnrichment } from '../core/options-flow/signal-enrichment.ts';
 
 /**
@@ -91,42 +92,37 @@ export function signalJson(q: QueriedSignal, source: EnrichmentSource | null = n
   };
 }
 
-export interface BodyContext {
-  readonly symbol: string;
-  readonly query: SignalQuery;
-  readonly underlyingPrice: number | null;
-  /** Where the price came from: the chain's underlying_price, or put–call parity ('implied'). */
-  readonly underlyingPriceSource: 'given' | 'chain' | 'implied' | null;
-  readonly chain: ChainLevels;
-  /** The chain analytics behind the enrichment; null without a chain (enrichment fields null). */
-  readonly enrichment: EnrichmentSource | null;
-}
-
-/** `GET /v1/flow/signals/{symbol}` and `bin/smartmoney signals`. */
-function queryHeader(ctx: BodyContext) {
+function queryHeader(r: FlowReport) {
   return {
-    symbol: ctx.symbol,
-    as_of: isoUtc(ctx.query.at),
-    window_minutes: ctx.query.windowMinutes,
-    expiry: ctx.query.expiry,
-    underlying_price: ctx.underlyingPrice,
-    underlying_price_source: ctx.underlyingPriceSource,
+    symbol: r.symbol,
+    as_of: isoUtc(r.query.at),
+    window_minutes: r.query.windowMinutes,
+    expiry: r.query.expiry,
+    underlying_price: r.underlyingPrice,
+    underlying_price_source: r.underlyingPriceSource,
   };
 }
 
-export function signalsBody(ctx: BodyContext, signals: readonly QueriedSignal[]) {
+function chainJson(r: FlowReport): ChainLevels {
+  const l = r.chainLevels;
+  return l === null ? NO_CHAIN_LEVELS
+    : { call_wall: l.callWall, put_wall: l.putWall, max_pain: l.maxPain, gamma_flip: l.gammaFlip };
+}
+
+/** `GET /v1/flow/signals/{symbol}` and `bin/smartmoney signals`. */
+export function signalsBody(r: FlowReport, signals: readonly QueriedSignal[]) {
   return {
-    ...queryHeader(ctx),
-    chain: ctx.chain,
+    ...queryHeader(r),
+    chain: chainJson(r),
     count: signals.length,
-    signals: signals.map((q) => signalJson(q, ctx.enrichment)),
+    signals: signals.map((q) => signalJson(q, r.enrichment)),
   };
 }
 
 /** `GET /v1/flow/signals/{symbol}/summary` and `bin/smartmoney summary`. */
-export function summaryBody(ctx: BodyContext, sum: FlowSummary) {
+export function summaryBody(r: FlowReport, sum: FlowSummary) {
   return {
-    ...queryHeader(ctx),
+    ...queryHeader(r),
     signal_count: sum.signalCount,
     bullish_premium: cents(sum.bullishPremium),
     bearish_premium: cents(sum.bearishPremium),
@@ -136,9 +132,9 @@ export function summaryBody(ctx: BodyContext, sum: FlowSummary) {
     tilt: sum.tilt,
     tilt_strength: sum.tiltStrength,
     opening_share: sum.openingShare,
-    net_premium_per_underlying_dollar: ctx.underlyingPrice === null || ctx.underlyingPrice <= 0
-      ? null : sum.netDirectionalPremium / ctx.underlyingPrice,
-    chain: ctx.chain,
-    top_signals: sum.topSignals.map((q) => signalJson(q, ctx.enrichment)),
+    net_premium_per_underlying_dollar: r.underlyingPrice === null || r.underlyingPrice <= 0
+      ? null : sum.netDirectionalPremium / r.underlyingPrice,
+    chain: chainJson(r),
+    top_signals: sum.topSignals.map((q) => signalJson(q, r.enrichment)),
   };
 }

@@ -1,17 +1,10 @@
-import type { ChainLevels } from '../api/flow-signals-body.ts';
-import type { ChainContract } from '../core/options-flow/chain.ts';
-import type { EnrichmentSource } from '../core/options-flow/signal-enrichment.ts';
-import { analyzeChain } from '../core/gamma-exposure/chain-analysis.ts';
 import { DEFAULT_CHAIN_ANALYTICS_SETTINGS } from '../core/gamma-exposure/chain-analytics-settings.ts';
-import { contractGreeksIndex, type ContractGreeksIndex } from '../core/gamma-exposure/contract-greeks-index.ts';
-import { NO_CHAIN_LEVELS } from '../api/flow-signals-body.ts';
+import { type FlowReport, flowReport } from '../core/options-flow/flow-report.ts';
 import { DEFAULT_FLOW_SETTINGS, type FlowSettings } from '../core/options-flow/flow-settings.ts';
-import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
-import { FlowTape } from '../core/options-flow/flow-tape.ts';
 import type { Structure } from '../core/options-flow/flow-score.ts';
 import type { Intent } from '../core/options-flow/intent.ts';
-import { SettledOiBook } from '../core/options-flow/settled-oi-book.ts';
-import { matchingSignals, QUERY_BOUNDS, QUERY_DEFAULTS, type SignalQuery } from '../core/options-flow/signal-query.ts';
+import type { OptionTrade } from '../core/options-flow/option-trade.ts';
+import { QUERY_BOUNDS, QUERY_DEFAULTS } from '../core/options-flow/signal-query.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
 import { calendarDate } from '../ingest/fields.ts';
 import { FieldError } from '../ingest/ingest-report.ts';
@@ -70,19 +63,8 @@ const FLOW_OPTIONS = {
   'oi-closing-share': { type: 'string' },
 } as const;
 
-export interface FlowQueryResult {
-  readonly symbol: string;
-  readonly query: SignalQuery;
-  readonly ranked: FlowSignal[];
-  readonly settings: FlowSettings;
-  readonly underlyingPrice: number | null;
-  readonly underlyingPriceSource: 'given' | 'chain' | 'implied' | null;
-  readonly chain: ChainLevels;
-  readonly enrichment: EnrichmentSource | null;
-}
-
 /** Parses the shared options, reads the inputs and runs the engine for one symbol. */
-export async function runFlowQuery(argv: string[], io: CommandIo): Promise<FlowQueryResult> {
+export async function runFlowQuery(argv: string[], io: CommandIo): Promise<{ report: FlowReport; settings: FlowSettings }> {
   const { values: v, positionals } = parseCommandArgs(argv, FLOW_OPTIONS);
   const [rawSymbol, ...moreFiles] = positionals;
   if (rawSymbol === undefined) throw new UsageError('missing SYMBOL');
@@ -113,8 +95,7 @@ export async function runFlowQuery(argv: string[], io: CommandIo): Promise<FlowQ
     strict, format: chainFormat, underlying: v['chain-underlying']?.toUpperCase(), asOf: chainAsOfOption(v['chain-as-of']),
     keep: (c) => c.underlying === symbol,
   });
-  const book = new SettledOiBook(chainRows);
-  const tape = new FlowTape();
+  const trades: OptionTrade[] = [];
   const symbolsSeen = new Map<string, number>();
   let lastTs = -Infinity;
   await loadTrades(tradeFiles, io, { strict, format }, (t) => {
@@ -124,32 +105,19 @@ export async function runFlowQuery(argv: string[], io: CommandIo): Promise<FlowQ
     }
     if (atOption !== null && t.ts > atOption) return; // the state at --at: later prints do not exist yet
     if (t.ts > lastTs) lastTs = t.ts;
-    tape.add(t);
+    trades.push(t);
   });
-  if (tape.stats.prints === 0 && atOption === null) {
+  if (trades.length === 0 && atOption === null) {
     const present = [...symbolsSeen.keys()].sort().slice(0, 20).join(', ');
     throw new UsageError(`no prints for ${symbol} in ${tradeFiles.join(', ')}${present ? ` (symbols present: ${present}${symbolsSeen.size > 20 ? ', …' : ''})` : ''}`);
   }
-  const at = (atOption ?? lastTs) as EpochMs;
-  const signals = tape.signals(settings, book.lookup).get(symbol) ?? [];
-  const s = tape.stats;
+  const report = flowReport({
+    symbol, trades, chainRows, at: (atOption ?? lastTs) as EpochMs, query: partial, settings,
+    chainSettings: DEFAULT_CHAIN_ANALYTICS_SETTINGS,
+  });
+  const s = report.stats;
   io.stderr.write(`${symbol}: ${s.prints} prints (${s.sidesInferred} sides from the NBBO, ${s.crossedOrLocked} on a crossed or locked NBBO), ${s.contractDays} contract-days, ${s.signals} signals\n`);
-  const query: SignalQuery = { at, ...partial };
-  const chain = chainContext(chainRows, symbol, at, expiry);
-  return {
-    symbol, query, settings, ranked: matchingSignals(signals, query),
-    underlyingPrice: chain?.underlyingPrice ?? book.spotAt(symbol, at),
-    underlyingPriceSource: chain?.underlyingPriceSource ?? (book.spotAt(symbol, at) === null ? null : 'chain'),
-    chain: chain === null ? NO_CHAIN_LEVELS : {
-      call_wall: chain.levels.callWall, put_wall: chain.levels.putWall,
-      max_pain: chain.levels.maxPain, gamma_flip: chain.levels.gammaFlip,
-    },
-    enrichment: chain === null ? null : {
-      spot: chain.underlyingPrice,
-      contractGreeks: (c) => chain.byContract.get(c) ?? null,
-      atmIv: (e) => chain.atmIvByExpiry.get(e as IsoDate) ?? null,
-    },
-  };
+  return { report, settings };
 }
 
 function optionValue<T>(f: () => T): T {
@@ -172,15 +140,4 @@ export function chainAsOfOption(value: string | undefined): EpochMs | IsoDate | 
   if (value === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return optionValue(() => calendarDate(value, 'chain-as-of'));
   return optionValue(() => timestampMs(value, 'chain-as-of'));
-}
-
-/**
- * The chain analytics behind the signals' `chain` levels and enrichment: the symbol's latest snapshot at or
- * before `at` (per contract), all expiries or the --expiry one (seed 004: the expiry filter applies to the
- * chain), default settings. Null without a chain.
- */
-function chainContext(rows: readonly ChainContract[], symbol: string, at: EpochMs, expiry: IsoDate | null): ContractGreeksIndex | null {
-  if (rows.length === 0) return null;
-  const analysis = analyzeChain(rows, { symbol, at, expiration: expiry, minOi: 0, spot: null }, DEFAULT_CHAIN_ANALYTICS_SETTINGS);
-  return analysis === null ? null : contractGreeksIndex(analysis);
 }

@@ -19,9 +19,8 @@ ${FLOW_QUERY_OPTIONS_HELP}
 Example:
   smartmoney signals VIX --trades ../shared/data/cboe-vix-option-trades-sample/UnderlyingOptionsTrades_2016-06-01.csv --min-score 60`,
   async run(argv, io) {
-    const r = await runFlowQuery(argv, io);
-    const returned = withGoldenTags(r.ranked.slice(0, r.query.limit), r.settings);
-    const body = signalsBody({ symbol: r.symbol, query: r.query, underlyingPrice: r.underlyingPrice, underlyingPriceSource: r.underlyingPriceSource, chain: r.chain, enrichment: r.enrichment }, returned);
+    const { report, settings } = await runFlowQuery(argv, io);
+    const body = signalsBody(report, withGoldenTags(report.ranked.slice(0, report.query.limit), settings));
     io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
   },

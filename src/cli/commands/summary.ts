@@ -17,9 +17,8 @@ ${FLOW_QUERY_OPTIONS_HELP}
 Example:
   smartmoney summary VIX --trades ../shared/data/cboe-vix-option-trades-sample/UnderlyingOptionsTrades_2016-06-01.csv`,
   async run(argv, io) {
-    const r = await runFlowQuery(argv, io);
-    const body = summaryBody({ symbol: r.symbol, query: r.query, underlyingPrice: r.underlyingPrice, underlyingPriceSource: r.underlyingPriceSource, chain: r.chain, enrichment: r.enrichment },
-      summarize(r.ranked, r.settings));
+    const { report, settings } = await runFlowQuery(argv, io);
+    const body = summaryBody(report, summarize(report.ranked, settings));
     io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
   },
