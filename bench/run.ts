@@ -91,3 +91,23 @@ process.stdout.write(`
 | max \\|iv − reference\\|, ${iv.error_vs_reference.quotes} quotes out of the money | ${iv.error_vs_reference.max_abs_error_out_of_the_money.toExponential(1)} | |
 `);
 }
+
+// ─── Chain analytics on a 10,000-contract chain (issue 3) ──────────────────────────────────────────────────────
+// bench/chain-analytics.bench.ts in its own process: full analytics (greeks, exposures, flip, max pain, levels).
+{
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/chain-analytics.bench.ts')], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 22, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ca = JSON.parse(out) as {
+    machine: { load: number };
+    chain: { contracts: number };
+    chain_spot: { median_ms: number; best_ms: number };
+    implied_spot: { median_ms: number; best_ms: number };
+  };
+  process.stdout.write(`
+| chain analytics, ${ca.chain.contracts.toLocaleString('en-US')} contracts (load ${ca.machine.load}) | median | best |
+|---|---:|---:|
+| spot from the chain | ${ca.chain_spot.median_ms} ms | ${ca.chain_spot.best_ms} ms |
+| spot implied by put–call parity | ${ca.implied_spot.median_ms} ms | ${ca.implied_spot.best_ms} ms |
+`);
+}
