@@ -1,0 +1,160 @@
+import { newYorkDate } from '../core/calendar/new-york-date.ts';
+import type { ChainContract } from '../core/options-flow/chain.ts';
+import type { OptionTrade } from '../core/options-flow/option-trade.ts';
+import type { EpochMs, IsoDate } from '../core/units.ts';
+import { type ChainFormat, readChain } from '../ingest/chain-sources.ts';
+import { IngestReport } from '../ingest/ingest-report.ts';
+import { readTrades, type TradeFormat } from '../ingest/trade-sources.ts';
+import type { MarketData } from './market-data.ts';
+
+/** Prints of one underlying on one New York day; sorted by time lazily, on the first read after a write. */
+interface DayPrints {
+  readonly trades: OptionTrade[];
+  sorted: boolean;
+}
+
+interface SymbolChain {
+  readonly rows: ChainContract[];
+  sorted: boolean;
+}
+
+const EMPTY: readonly never[] = [];
+
+function byTs(a: OptionTrade, b: OptionTrade): number {
+  return a.ts - b.ts;
+}
+
+function byAsOf(a: ChainContract, b: ChainContract): number {
+  return a.asOf - b.asOf;
+}
+
+/** Index of the first element whose key is > limit, in a list sorted by that key (binary search). */
+function endAtOrBefore<T>(list: readonly T[], limit: number, key: (x: T) => number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid] as T) <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const tsOf = (t: OptionTrade): number => t.ts;
+const asOfOf = (c: ChainContract): number => c.asOf;
+
+/**
+ * MarketData held in memory: prints by underlying and New York day, chain rows by underlying. Rows may be added
+ * in any order and at any time (a later live feed appends here); reads sort what changed since the last read.
+ * Meant for files of a few million prints (`smartmoney serve --trades …`); the DuckDB store is for history.
+ */
+export class InMemoryMarketData implements MarketData {
+  private readonly printsBySymbol = new Map<string, Map<IsoDate, DayPrints>>();
+  private readonly lastTs = new Map<string, EpochMs>();
+  private readonly chains = new Map<string, SymbolChain>();
+  private sortedSymbols: string[] | null = null;
+  private lastHour = NaN;
+  private lastHourDay = '' as IsoDate;
+
+  /** Adds prints (any underlyings, days and order). */
+  addTrades(trades: readonly OptionTrade[]): void {
+    for (const t of trades) {
+      const hour = Math.floor(t.ts / 3_600_000);
+      if (hour !== this.lastHour) {
+        this.lastHour = hour;
+        this.lastHourDay = newYorkDate(t.ts);
+      }
+      let days = this.printsBySymbol.get(t.underlying);
+      if (days === undefined) {
+        this.printsBySymbol.set(t.underlying, (days = new Map()));
+        this.sortedSymbols = null;
+      }
+      let day = days.get(this.lastHourDay);
+      if (day === undefined) days.set(this.lastHourDay, (day = { trades: [], sorted: true }));
+      const n = day.trades.length;
+      if (n > 0 && (day.trades[n - 1] as OptionTrade).ts > t.ts) day.sorted = false;
+      day.trades.push(t);
+      const last = this.lastTs.get(t.underlying);
+      if (last === undefined || t.ts > last) this.lastTs.set(t.underlying, t.ts);
+    }
+  }
+
+  /** Adds chain rows (any underlyings and order). */
+  addChainRows(rows: readonly ChainContract[]): void {
+    for (const c of rows) {
+      let chain = this.chains.get(c.underlying);
+      if (chain === undefined) this.chains.set(c.underlying, (chain = { rows: [], sorted: true }));
+      const n = chain.rows.length;
+      if (n > 0 && (chain.rows[n - 1] as ChainContract).asOf > c.asOf) chain.sorted = false;
+      chain.rows.push(c);
+    }
+  }
+
+  async symbols(): Promise<readonly string[]> {
+    if (this.sortedSymbols === null) this.sortedSymbols = [...this.printsBySymbol.keys()].sort();
+    return this.sortedSymbols;
+  }
+
+  async lastPrintTs(symbol: string): Promise<EpochMs | null> {
+    return this.lastTs.get(symbol) ?? null;
+  }
+
+  async prints(symbol: string, day: IsoDate, upTo: EpochMs): Promise<readonly OptionTrade[]> {
+    const d = this.printsBySymbol.get(symbol)?.get(day);
+    if (d === undefined) return EMPTY;
+    if (!d.sorted) {
+      d.trades.sort(byTs);
+      d.sorted = true;
+    }
+    const end = endAtOrBefore(d.trades, upTo, tsOf);
+    return end === d.trades.length ? d.trades : d.trades.slice(0, end);
+  }
+
+  async chainRows(symbol: string, upTo: EpochMs | null): Promise<readonly ChainContract[]> {
+    const chain = this.chains.get(symbol);
+    if (chain === undefined) return EMPTY;
+    if (!chain.sorted) {
+      chain.rows.sort(byAsOf);
+      chain.sorted = true;
+    }
+    if (upTo === null) return chain.rows;
+    const end = endAtOrBefore(chain.rows, upTo, asOfOf);
+    return end === chain.rows.length ? chain.rows : chain.rows.slice(0, end);
+  }
+}
+
+/** Files to load and how to read them: the options of `smartmoney signals` / `gex` that concern input. */
+export interface MarketDataFiles {
+  readonly trades: readonly string[];
+  readonly chains: readonly string[];
+  readonly tradeFormat?: TradeFormat;
+  readonly chainFormat?: ChainFormat;
+  /** Stop at the first bad row (RowRejectedError) instead of counting it. */
+  readonly strict?: boolean;
+}
+
+/** What loading read: one ingest report per file, in the order given. */
+export interface MarketDataLoad {
+  readonly data: InMemoryMarketData;
+  readonly reports: readonly { readonly kind: 'trades' | 'chain'; readonly file: string; readonly report: IngestReport }[];
+}
+
+/**
+ * Reads trade and chain files with the CLI's readers (readTrades, readChain: every supported format, gzip
+ * transparent, bad rows counted per file) into a new InMemoryMarketData.
+ */
+export async function loadMarketData(files: MarketDataFiles): Promise<MarketDataLoad> {
+  const data = new InMemoryMarketData();
+  const reports: { kind: 'trades' | 'chain'; file: string; report: IngestReport }[] = [];
+  const strict = files.strict === true;
+  for (const file of files.chains) {
+    const report = new IngestReport();
+    reports.push({ kind: 'chain', file, report });
+    for await (const batch of readChain(file, { report, strict, format: files.chainFormat })) data.addChainRows(batch);
+  }
+  for (const file of files.trades) {
+    const report = new IngestReport();
+    reports.push({ kind: 'trades', file, report });
+    for await (const batch of readTrades(file, { report, strict, format: files.tradeFormat })) data.addTrades(batch);
+  }
+  return { data, reports };
+}

@@ -1,0 +1,24 @@
+import type { ChainContract } from '../core/options-flow/chain.ts';
+import type { OptionTrade } from '../core/options-flow/option-trade.ts';
+import type { EpochMs, IsoDate } from '../core/units.ts';
+
+/**
+ * What the HTTP API reads: the market data it answers from, by underlying and time. The server's only port to
+ * storage, kept to the four reads the endpoints need so that any store can implement it (the in-memory one of
+ * in-memory-market-data.ts, the DuckDB store of src/store). Every read is "as known at an instant": prints and
+ * chain rows after `upTo` are left out, which is what lets `?at=` answer for a past moment (replay, backtests).
+ *
+ * Symbols are upper-case underlying roots as the data names them (`SPY`, `VIX`). A New York day is the
+ * America/New_York calendar date of a print's time (core/calendar/new-york-date.ts): the engine scores each
+ * contract per New York day, so a look-back window needs only the days it overlaps.
+ */
+export interface MarketData {
+  /** Every underlying with at least one print, sorted. */
+  symbols(): Promise<readonly string[]>;
+  /** The time of the underlying's latest print; null when it has none. */
+  lastPrintTs(symbol: string): Promise<EpochMs | null>;
+  /** The underlying's prints on New York day `day` with `ts ≤ upTo`, in time order (empty when none). */
+  prints(symbol: string, day: IsoDate, upTo: EpochMs): Promise<readonly OptionTrade[]>;
+  /** The underlying's chain rows with `asOf ≤ upTo` (every row when `upTo` is null), in `asOf` order. */
+  chainRows(symbol: string, upTo: EpochMs | null): Promise<readonly ChainContract[]>;
+}
