@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.ts';
+import { FieldError } from '../ingest/ingest-report.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -45,4 +46,23 @@ export function choiceOption<T extends string>(value: string | undefined, name: 
     throw new UsageError(`--${name} was ${JSON.stringify(value)}; expected one of ${choices.join(', ')}`);
   }
   return v as T;
+}
+
+/** Runs a field parser on an option's value; its FieldError becomes a UsageError naming the option. */
+export function optionValue<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof FieldError) throw new UsageError(`--${e.message}`);
+    throw e;
+  }
+}
+
+/** `SYMBOL [FILE…]` plus the files of a repeatable `--flag`: the upper-cased symbol and every file. */
+export function symbolAndFiles(positionals: string[], flagged: string[] | undefined, flag: string): { symbol: string; files: string[] } {
+  const [rawSymbol, ...more] = positionals;
+  if (rawSymbol === undefined) throw new UsageError('missing SYMBOL');
+  const files = [...(flagged ?? []), ...more];
+  if (files.length === 0) throw new UsageError(`missing --${flag} FILE`);
+  return { symbol: rawSymbol.toUpperCase(), files };
 }

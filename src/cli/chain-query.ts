@@ -6,9 +6,8 @@ import {
 import type { EpochMs } from '../core/units.ts';
 import { CHAIN_FORMATS, type ChainFormat } from '../ingest/chain-sources.ts';
 import { calendarDate } from '../ingest/fields.ts';
-import { FieldError } from '../ingest/ingest-report.ts';
 import { timestampMs } from '../ingest/timestamp.ts';
-import { choiceOption, intOption, numberOption, parseCommandArgs } from './args.ts';
+import { choiceOption, intOption, numberOption, optionValue, parseCommandArgs, symbolAndFiles } from './args.ts';
 import { type CommandIo, UsageError } from './command.ts';
 import { loadChains } from './flow-inputs.ts';
 
@@ -60,11 +59,7 @@ const CHAIN_QUERY_OPTIONS = {
 /** Parses the shared options, reads the chain files (report on stderr) and analyses SYMBOL; usage errors exit 2. */
 export async function runChainQuery(argv: string[], io: CommandIo): Promise<ChainAnalysis> {
   const { values: v, positionals } = parseCommandArgs(argv, CHAIN_QUERY_OPTIONS);
-  const [rawSymbol, ...moreFiles] = positionals;
-  if (rawSymbol === undefined) throw new UsageError('missing SYMBOL');
-  const symbol = rawSymbol.toUpperCase();
-  const files = [...(v.chain ?? []), ...moreFiles];
-  if (files.length === 0) throw new UsageError('missing --chain FILE');
+  const { symbol, files } = symbolAndFiles(positionals, v.chain, 'chain');
   const at = v.at === undefined ? null : optionValue(() => timestampMs(v.at, 'at'));
   const expiration = v.expiration === undefined ? null : optionValue(() => calendarDate(v.expiration, 'expiration'));
   const minOi = intOption(v['min-oi'], 'min-oi', 0, 0, 1_000_000_000);
@@ -113,12 +108,4 @@ function writeSummary(io: CommandIo, a: ChainAnalysis): void {
   io.stderr.write(`${a.symbol} at ${new Date(a.asOf).toISOString()}: ${spot}; ${c.analysed} contracts analysed, ${c.withGreeks} with greeks${without ? ` (without: ${without})` : ''}${dropped ? `; left out: ${dropped}` : ''}\n`);
 }
 
-function optionValue<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof FieldError) throw new UsageError(`--${e.message}`);
-    throw e;
-  }
-}
 

@@ -7,11 +7,10 @@ import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import { QUERY_BOUNDS, QUERY_DEFAULTS } from '../core/options-flow/signal-query.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
 import { calendarDate } from '../ingest/fields.ts';
-import { FieldError } from '../ingest/ingest-report.ts';
 import { TRADE_FORMATS, type TradeFormat } from '../ingest/trade-sources.ts';
 import { CHAIN_FORMATS, type ChainFormat } from '../ingest/chain-sources.ts';
 import { timestampMs } from '../ingest/timestamp.ts';
-import { choiceOption, intOption, parseCommandArgs } from './args.ts';
+import { choiceOption, intOption, optionValue, parseCommandArgs, symbolAndFiles } from './args.ts';
 import { type CommandIo, UsageError } from './command.ts';
 import { loadChains, loadTrades } from './flow-inputs.ts';
 
@@ -66,11 +65,7 @@ const FLOW_OPTIONS = {
 /** Parses the shared options, reads the inputs and runs the engine for one symbol. */
 export async function runFlowQuery(argv: string[], io: CommandIo): Promise<{ report: FlowReport; settings: FlowSettings }> {
   const { values: v, positionals } = parseCommandArgs(argv, FLOW_OPTIONS);
-  const [rawSymbol, ...moreFiles] = positionals;
-  if (rawSymbol === undefined) throw new UsageError('missing SYMBOL');
-  const symbol = rawSymbol.toUpperCase();
-  const tradeFiles = [...(v.trades ?? []), ...moreFiles];
-  if (tradeFiles.length === 0) throw new UsageError('missing --trades FILE');
+  const { symbol, files: tradeFiles } = symbolAndFiles(positionals, v.trades, 'trades');
   const settings: FlowSettings = {
     ...DEFAULT_FLOW_SETTINGS,
     notableSize: intOption(v['notable-size'], 'notable-size', DEFAULT_FLOW_SETTINGS.notableSize, 1, 1_000_000),
@@ -120,14 +115,6 @@ export async function runFlowQuery(argv: string[], io: CommandIo): Promise<{ rep
   return { report, settings };
 }
 
-function optionValue<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof FieldError) throw new UsageError(`--${e.message}`);
-    throw e;
-  }
-}
 
 function unitOption(value: string, name: string): number {
   const n = Number(value);
