@@ -1,0 +1,69 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { ApiError } from './api-error.ts';
+import { installApiKeys, isPublicRequest, requestApiKey } from './api-keys.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { registerExposureRoutes } from './exposure-routes.ts';
+import { registerFlowRoutes } from './flow-routes.ts';
+import { registerHealthRoutes, SERVICE } from './health-routes.ts';
+import type { MarketData } from './market-data.ts';
+import { registerPricingRoutes } from './pricing-routes.ts';
+import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
+
+const serialize = (data: unknown): string => JSON.stringify(data);
+
+function rateLimitKey(request: FastifyRequest): string {
+  const key = requestApiKey(request);
+  return key === null ? `ip:${request.ip}` : `key:${key}`;
+}
+
+async function installRateLimit(app: FastifyInstance, limit: RateLimitSettings): Promise<void> {
+  await app.register(rateLimit, {
+    global: true,
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    keyGenerator: rateLimitKey,
+    allowList: isPublicRequest,
+    errorResponseBuilder: (_request, ctx) => new ApiError(429, 'rate_limited',
+      `more than ${ctx.max} requests in ${Math.round(limit.windowMs / 1000)} s; retry in ${ctx.after}`),
+  });
+}
+
+/**
+ * The HTTP API over `data` (docs/api.md): FlashAlpha-compatible flow, exposure and pricing endpoints, health,
+ * /openapi.json and /docs, optional API keys and rate limit. Bodies are those of src/api, the CLI's, sent with
+ * JSON.stringify (never re-shaped by a response schema), so the API and the commands give the same bytes.
+ * Returns the instance unstarted: `listen()` it, or `inject()` requests in tests.
+ */
+export async function buildServer(data: MarketData, settings: ServerSettings = DEFAULT_SERVER_SETTINGS): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: settings.logRequests,
+    http: { maxHeaderSize: settings.maxHeaderBytes },
+    routerOptions: { ignoreTrailingSlash: true },
+    // Unknown parameters are refused (400 naming them), not silently dropped; numbers arrive as strings.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: false, allErrors: false } },
+  });
+  app.setSerializerCompiler(() => serialize);
+  installErrorHandling(app);
+  installApiKeys(app, settings.apiKeys);
+  if (settings.rateLimit !== null) await installRateLimit(app, settings.rateLimit);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'smart-money API',
+        version: SERVICE.version,
+        description: 'Self-hosted smart-money options analytics. Flow, exposure and pricing endpoints follow FlashAlpha\'s published API, so its SDKs work with a changed base URL. Every data endpoint takes ?at=ISO to answer for a past moment.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { config: { public: true, rateLimit: false }, schema: { hide: true } }, async () => app.swagger());
+  registerHealthRoutes(app, data);
+  registerFlowRoutes(app, data, settings);
+  registerExposureRoutes(app, data, settings);
+  registerPricingRoutes(app);
+  return app;
+}

@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import { signalsBody, summaryBody } from '../api/flow-signals-body.ts';
+import type { Structure } from '../core/options-flow/flow-score.ts';
+import type { FlowReport } from '../core/options-flow/flow-report.ts';
+import { summarize } from '../core/options-flow/flow-summary.ts';
+import type { Intent } from '../core/options-flow/intent.ts';
+import { QUERY_DEFAULTS, type SignalQuery, withGoldenTags } from '../core/options-flow/signal-query.ts';
+import { rankTilts, type TiltEntry } from '../core/options-flow/tilt-scanner.ts';
+import type { EpochMs } from '../core/units.ts';
+import { invalidParameter, unknownSymbol } from './api-error.ts';
+import type { MarketData } from './market-data.ts';
+import { LruCache } from './lru-cache.ts';
+import { marketFlowInputs, marketFlowReport } from './market-flow-report.ts';
+import { FlowQuery, MAX_TILT_SYMBOLS, SYMBOL_EXPECTED, SYMBOL_PATTERN, SymbolParams, TiltQuery } from './query-schemas.ts';
+import { atParameter, expiryParameter, symbolParameter } from './request-values.ts';
+import { ERROR_RESPONSES, SignalsBody, SummaryBody, TiltBody } from './response-schemas.ts';
+import type { ServerSettings } from './server-settings.ts';
+import { tiltBody } from './tilt-body.ts';
+
+type FlowFilters = Omit<FlowQuery, 'limit' | 'apiKey'>;
+
+/** The query of seed 004 with its defaults (the summary and the tilt scan keep every match: no limit). */
+function signalQuery(q: FlowFilters, limit: number): Omit<SignalQuery, 'at'> {
+  return {
+    windowMinutes: q.windowMinutes ?? QUERY_DEFAULTS.windowMinutes,
+    minScore: q.minScore ?? QUERY_DEFAULTS.minScore,
+    intent: (q.intent ?? null) as Intent | null,
+    structure: (q.structure ?? null) as Structure | null,
+    limit,
+    expiry: expiryParameter('expiry', q.expiry),
+  };
+}
+
+const SYMBOL_RE = new RegExp(SYMBOL_PATTERN);
+
+/** The watchlist of a tilt call: upper case, duplicates dropped, each checked; 400 naming the first bad one. */
+function watchlist(raw: string): string[] {
+  const out = new Set<string>();
+  for (const part of raw.split(',')) {
+    const s = part.trim();
+    if (s === '') continue;
+    if (!SYMBOL_RE.test(s)) throw invalidParameter('symbols', s, `an entry of symbols is not a symbol; ${SYMBOL_EXPECTED}`);
+    out.add(s.toUpperCase());
+  }
+  if (out.size === 0) throw invalidParameter('symbols', raw, 'expected at least one symbol (e.g. SPY,QQQ)');
+  if (out.size > MAX_TILT_SYMBOLS) throw invalidParameter('symbols', `${out.size} symbols`, `expected at most ${MAX_TILT_SYMBOLS}`);
+  return [...out];
+}
+
+/** A symbol's row of the tilt scan, keeping only the best of its top signals (all a tilt row shows). */
+function tiltEntry(report: FlowReport, settings: ServerSettings): TiltEntry {
+  const summary = summarize(report.ranked, settings.flow);
+  return {
+    symbol: report.symbol,
+    summary: { ...summary, topSignals: summary.topSignals.slice(0, 1) },
+    underlyingPrice: report.underlyingPrice,
+  };
+}
+
+/** `GET /v1/flow/signals/{symbol}`, `…/summary` and `GET /v1/flow/tilt` over `data`. */
+export function registerFlowRoutes(app: FastifyInstance, data: MarketData, settings: ServerSettings): void {
+  const reports = new LruCache<FlowReport>(settings.reportCacheEntries);
+  const tiltRows = new LruCache<TiltEntry>(settings.tiltCacheEntries);
+  const reportFor = async (rawSymbol: string, q: FlowQuery, limit: number) => {
+    const symbol = symbolParameter(rawSymbol);
+    const query = signalQuery(q, limit);
+    const at = atParameter(q.at);
+    const last = await data.lastPrintTs(symbol);
+    if (last === null) throw unknownSymbol(symbol, 'option prints');
+    const inputs = await marketFlowInputs(data, symbol, (at ?? last) as EpochMs, query);
+    const hit = reports.get(inputs.key);
+    if (hit !== undefined) return hit;
+    const report = marketFlowReport(inputs, settings);
+    reports.set(inputs.key, report);
+    return report;
+  };
+
+  app.get<{ Params: SymbolParams; Querystring: FlowQuery }>('/v1/flow/signals/:symbol', {
+    schema: {
+      summary: 'Scored unusual-options-flow signals of one underlying (seed 004)',
+      tags: ['flow'], params: SymbolParams, querystring: FlowQuery, response: { 200: SignalsBody, ...ERROR_RESPONSES },
+    },
+  }, async (request) => {
+    const q = request.query;
+    const limit = q.limit ?? QUERY_DEFAULTS.limit;
+    const report = await reportFor(request.params.symbol, q, limit);
+    // The limit from the request, not report.query.limit: a cached report may come from a call with another limit.
+    return signalsBody(report, withGoldenTags(report.ranked.slice(0, limit), settings.flow));
+  });
+
+  app.get<{ Params: SymbolParams; Querystring: FlowQuery }>('/v1/flow/signals/:symbol/summary', {
+    schema: {
+      summary: 'Bullish/bearish and opening/closing premium roll-up with the smart-money tilt (seeds 004, 003)',
+      tags: ['flow'], params: SymbolParams, querystring: FlowQuery, response: { 200: SummaryBody, ...ERROR_RESPONSES },
+    },
+  }, async (request) => {
+    const q = request.query;
+    const report = await reportFor(request.params.symbol, q, q.limit ?? QUERY_DEFAULTS.limit);
+    return summaryBody(report, summarize(report.ranked, settings.flow));
+  });
+
+  app.get<{ Querystring: TiltQuery }>('/v1/flow/tilt', {
+    schema: {
+      summary: 'Watchlist scanner: one flow summary per symbol, ranked by net directional premium ÷ underlying price (seed 003)',
+      tags: ['flow'], querystring: TiltQuery, response: { 200: TiltBody, ...ERROR_RESPONSES },
+    },
+  }, async (request) => {
+    const q = request.query;
+    const symbols = watchlist(q.symbols);
+    const query = signalQuery(q, QUERY_DEFAULTS.limit);
+    const at = atParameter(q.at);
+    const entries: TiltEntry[] = [];
+    const unknown: string[] = [];
+    const atBySymbol = new Map<string, number>();
+    for (const symbol of symbols) {
+      const last = await data.lastPrintTs(symbol);
+      if (last === null) {
+        unknown.push(symbol);
+        continue;
+      }
+      const symbolAt = (at ?? last) as EpochMs;
+      const inputs = await marketFlowInputs(data, symbol, symbolAt, query);
+      let entry = tiltRows.get(inputs.key);
+      if (entry === undefined) {
+        entry = tiltEntry(marketFlowReport(inputs, settings), settings);
+        tiltRows.set(inputs.key, entry);
+      }
+      entries.push(entry);
+      atBySymbol.set(symbol, symbolAt);
+    }
+    const ranked = rankTilts(entries);
+    return tiltBody({
+      at, windowMinutes: query.windowMinutes, requested: symbols.length, unknownSymbols: unknown,
+      ranked: q.limit === undefined ? ranked : ranked.slice(0, q.limit), atBySymbol,
+    }, settings.flow);
+  });
+}
