@@ -1,0 +1,151 @@
+import { newYorkDate } from '../core/calendar/new-york-date.ts';
+import type { ChainContract } from '../core/options-flow/chain.ts';
+import type { OptionTrade } from '../core/options-flow/option-trade.ts';
+import type { EpochMs, IsoDate } from '../core/units.ts';
+import {
+  type MarketStore, type SourceCursor, type SourceIdentity, type SourceKind, type SourceReport, type SourceState,
+  SourceStateError,
+} from './market-store.ts';
+import { chainRowKey, printKey, printOccurrences } from './natural-keys.ts';
+
+interface Loaded<T> {
+  readonly row: T;
+  readonly sourceId: number;
+  readonly ordinal: number;
+}
+
+/**
+ * What a MemoryStore holds. Pass the same data to a second openMemoryStore to play "the process died and
+ * restarted": staged rows and markers survive exactly as committed, as they do in a database file.
+ */
+export class MemoryStoreData {
+  readonly sources: SourceState[] = [];
+  readonly staged = new Map<number, (OptionTrade | ChainContract)[]>();
+  readonly prints: Loaded<OptionTrade>[] = [];
+  readonly printKeys = new Set<string>();
+  readonly chain: Loaded<ChainContract>[] = [];
+  readonly chainKeys = new Set<string>();
+}
+
+/** The reference MarketStore: plain arrays and sets, every query a scan. Slow, obvious, and the contract's yardstick. */
+export function openMemoryStore(data = new MemoryStoreData()): MarketStore {
+  return new MemoryStore(data);
+}
+
+class MemoryStore implements MarketStore {
+  constructor(private readonly data: MemoryStoreData) {}
+
+  async prints(symbol: string, day: IsoDate, upTo?: EpochMs): Promise<OptionTrade[]> {
+    return this.data.prints
+      .filter(({ row }) => row.underlying === symbol && newYorkDate(row.ts) === day && (upTo === undefined || row.ts <= upTo))
+      .sort((a, b) => a.row.ts - b.row.ts || a.sourceId - b.sourceId || a.ordinal - b.ordinal)
+      .map((p) => p.row);
+  }
+
+  async chainRows(symbol: string, upTo?: EpochMs | null): Promise<ChainContract[]> {
+    return this.data.chain
+      .filter(({ row }) => row.underlying === symbol && (upTo === undefined || upTo === null || row.asOf <= upTo))
+      .map((c) => c.row)
+      .sort((a, b) => a.asOf - b.asOf || compare(a.expiry, b.expiry) || a.strike - b.strike || compare(a.right, b.right));
+  }
+
+  async days(): Promise<IsoDate[]> {
+    return [...new Set(this.data.prints.map(({ row }) => newYorkDate(row.ts)))].sort(compare);
+  }
+
+  async symbols(day?: IsoDate): Promise<string[]> {
+    const onDay = this.data.prints.filter(({ row }) => day === undefined || newYorkDate(row.ts) === day);
+    return [...new Set(onDay.map(({ row }) => row.underlying))].sort(compare);
+  }
+
+  async lastPrintTs(symbol: string): Promise<EpochMs | null> {
+    const times = this.data.prints.filter(({ row }) => row.underlying === symbol).map(({ row }) => row.ts);
+    return times.length === 0 ? null : times.reduce((a, b) => (b > a ? b : a));
+  }
+
+  async openSource(identity: SourceIdentity): Promise<SourceState> {
+    const known = this.data.sources.find((s) => s.kind === identity.kind && s.sha256 === identity.sha256);
+    if (known !== undefined) return known;
+    const state: SourceState = {
+      ...identity, sourceId: this.data.sources.length + 1, rowsStaged: 0, status: 'loading',
+      rowsStored: null, rowsDuplicate: null, report: null,
+    };
+    this.data.sources.push(state);
+    this.data.staged.set(state.sourceId, []);
+    return state;
+  }
+
+  async putPrints(batch: readonly OptionTrade[], source: SourceCursor): Promise<SourceCursor> {
+    return this.put('prints', batch, source);
+  }
+
+  async putChainRows(batch: readonly ChainContract[], source: SourceCursor): Promise<SourceCursor> {
+    return this.put('chain', batch, source);
+  }
+
+  async completeSource(source: SourceCursor, report: SourceReport): Promise<SourceState> {
+    const state = this.loading(source);
+    const staged = this.data.staged.get(state.sourceId) ?? [];
+    const stored = state.kind === 'prints'
+      ? this.mergePrints(staged as OptionTrade[], state.sourceId)
+      : this.mergeChain(staged as ChainContract[], state.sourceId);
+    const done: SourceState = { ...state, status: 'complete', rowsStored: stored, rowsDuplicate: staged.length - stored, report: { ...report } };
+    this.data.sources[state.sourceId - 1] = done;
+    this.data.staged.delete(state.sourceId);
+    return done;
+  }
+
+  async sources(): Promise<SourceState[]> {
+    return [...this.data.sources];
+  }
+
+  async close(): Promise<void> {}
+
+  private put(kind: SourceKind, batch: readonly (OptionTrade | ChainContract)[], source: SourceCursor): SourceCursor {
+    const state = this.loading(source);
+    if (state.kind !== kind) throw new SourceStateError(`source ${state.sourceId} holds ${state.kind}; cannot add ${kind} rows`);
+    this.data.staged.get(state.sourceId)?.push(...batch);
+    const next: SourceState = { ...state, rowsStaged: state.rowsStaged + batch.length };
+    this.data.sources[state.sourceId - 1] = next;
+    return { sourceId: next.sourceId, rowsStaged: next.rowsStaged };
+  }
+
+  private loading(source: SourceCursor): SourceState {
+    const state = this.data.sources[source.sourceId - 1];
+    if (state === undefined) throw new SourceStateError(`source ${source.sourceId} is unknown`);
+    if (state.status === 'complete') throw new SourceStateError(`source ${state.sourceId} (${state.name}) is complete; it cannot change`);
+    if (state.rowsStaged !== source.rowsStaged) {
+      throw new SourceStateError(`source ${state.sourceId} has ${state.rowsStaged} rows staged; the call continued from ${source.rowsStaged}`);
+    }
+    return state;
+  }
+
+  private mergePrints(staged: readonly OptionTrade[], sourceId: number): number {
+    const occurrences = printOccurrences(staged);
+    let stored = 0;
+    staged.forEach((row, ordinal) => {
+      const key = printKey(row, occurrences[ordinal] ?? 0);
+      if (this.data.printKeys.has(key)) return;
+      this.data.printKeys.add(key);
+      this.data.prints.push({ row, sourceId, ordinal });
+      stored++;
+    });
+    return stored;
+  }
+
+  private mergeChain(staged: readonly ChainContract[], sourceId: number): number {
+    let stored = 0;
+    staged.forEach((row, ordinal) => {
+      const key = chainRowKey(row);
+      if (this.data.chainKeys.has(key)) return;
+      this.data.chainKeys.add(key);
+      this.data.chain.push({ row, sourceId, ordinal });
+      stored++;
+    });
+    return stored;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

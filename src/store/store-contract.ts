@@ -1,0 +1,238 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ChainContract } from '../core/options-flow/chain.ts';
+import type { OptionTrade, Side } from '../core/options-flow/option-trade.ts';
+import { type Contracts, type EpochMs, type PricePerShare, isoDate } from '../core/units.ts';
+import { type MarketStore, type SourceCursor, type SourceIdentity, type SourceReport, SourceStateError } from './market-store.ts';
+
+/**
+ * The one contract every MarketStore passes (drizzle's pg-common, hono's common.case.test): run it from each
+ * implementation's test file with a harness that can reopen the same storage (a restart).
+ */
+export interface StoreHarness {
+  /** Opens the store on the harness's storage; opening again after close() sees what was committed. */
+  open(): Promise<MarketStore>;
+  /** Deletes the storage. */
+  dispose(): Promise<void>;
+}
+
+/** 2025-03-14 (a Friday, EDT) 09:30 and 16:00 New York in epoch ms. */
+const OPEN = Date.parse('2025-03-14T09:30:00-04:00');
+const CLOSE = Date.parse('2025-03-14T16:00:00-04:00');
+const DAY = isoDate('2025-03-14');
+
+function print(over: Partial<OptionTrade> = {}): OptionTrade {
+  return {
+    ts: OPEN as EpochMs, underlying: 'SPY', expiry: isoDate('2025-03-21'), strike: 560, right: 'C',
+    price: 2.5 as PricePerShare, size: 10 as Contracts, bid: 2.45 as PricePerShare, ask: 2.55 as PricePerShare,
+    exchange: 'C', condition: '', side: null, ...over,
+  };
+}
+
+function contract(over: Partial<ChainContract> = {}): ChainContract {
+  return {
+    asOf: Date.parse('2025-03-13T16:00:00-04:00') as EpochMs, underlying: 'SPY', underlyingPrice: 561.2, expiry: isoDate('2025-03-21'),
+    strike: 560, right: 'C', openInterest: 1200 as Contracts, bid: 4.1 as PricePerShare, ask: 4.2 as PricePerShare,
+    volume: 300 as Contracts, iv: 0.18, ...over,
+  };
+}
+
+const id = (name: string, kind: SourceIdentity['kind'] = 'prints'): SourceIdentity => ({ kind, sha256: `sha-${kind}-${name}`, name });
+const reportOf = (n: number): SourceReport => ({ rowsRead: n, accepted: n, rejected: 0, excluded: 0 });
+
+/** Loads rows as one complete source in batches of `batchRows`; returns its final state. */
+export async function loadSource(store: MarketStore, identity: SourceIdentity, rows: readonly (OptionTrade | ChainContract)[], batchRows = 1000) {
+  let cursor: SourceCursor = await store.openSource(identity);
+  for (let i = 0; i < rows.length; i += batchRows) {
+    const batch = rows.slice(i, i + batchRows);
+    cursor = identity.kind === 'prints' ? await store.putPrints(batch as OptionTrade[], cursor) : await store.putChainRows(batch as ChainContract[], cursor);
+  }
+  return store.completeSource(cursor, reportOf(rows.length));
+}
+
+export function storeContract(name: string, harness: () => Promise<StoreHarness>): void {
+  async function withStore(body: (store: MarketStore, h: StoreHarness) => Promise<void>): Promise<void> {
+    const h = await harness();
+    const store = await h.open();
+    try {
+      await body(store, h);
+    } finally {
+      await store.close();
+      await h.dispose();
+    }
+  }
+
+  test(`${name}: prints come back field for field (null side, empty and quoted venue text, fractional strike, crossed quote), in time order, for the symbol and New York day asked, up to and including upTo`, () => withStore(async (store) => {
+    const rows = [
+      print({ ts: (OPEN + 3000) as EpochMs, side: 'buy', exchange: 'a,b"c', condition: 'ISO' }),
+      print({ ts: (OPEN + 1000) as EpochMs, strike: 2.5, right: 'P', price: 0 as PricePerShare, bid: 0.1 as PricePerShare, ask: 0.05 as PricePerShare }),
+      print({ ts: (OPEN + 2000) as EpochMs, side: 'mid', exchange: '', size: 2_000_000_000 as Contracts }),
+      print({ ts: (OPEN + 2000) as EpochMs, underlying: 'QQQ', side: 'sell' }),
+      // 23:30 New York is already the next UTC day, but still the New York day 2025-03-14.
+      print({ ts: Date.parse('2025-03-14T23:30:00-04:00') as EpochMs }),
+      print({ ts: Date.parse('2025-03-17T10:00:00-04:00') as EpochMs }),
+    ];
+    await loadSource(store, id('a'), rows, 4);
+    const spy = rows.filter((r) => r.underlying === 'SPY');
+    assert.deepEqual(await store.prints('SPY', DAY), [spy[1], spy[2], spy[0], spy[3]]);
+    assert.deepEqual(await store.prints('SPY', DAY, (OPEN + 2000) as EpochMs), [spy[1], spy[2]]);
+    assert.deepEqual(await store.prints('SPY', DAY, (OPEN - 1) as EpochMs), []);
+    assert.deepEqual(await store.prints('QQQ', DAY), [rows[3]]);
+    assert.deepEqual(await store.prints('SPY', isoDate('2025-03-17')), [rows[5]]);
+    assert.deepEqual(await store.prints('IWM', DAY), []);
+  }));
+
+  test(`${name}: days, symbols and lastPrintTs describe the prints held, by New York day (chain snapshots add no day)`, () => withStore(async (store) => {
+    assert.deepEqual([await store.days(), await store.symbols(), await store.lastPrintTs('SPY')], [[], [], null]);
+    const late = Date.parse('2025-03-14T23:30:00-04:00') as EpochMs;
+    await loadSource(store, id('p'), [print({ underlying: 'QQQ' }), print({ ts: late }), print(), print({ ts: Date.parse('2025-03-17T10:00:00-04:00') as EpochMs, underlying: 'IWM' })]);
+    await loadSource(store, id('c', 'chain'), [contract({ underlying: 'TSLA' }), contract({ underlying: 'SPY' })]);
+    assert.deepEqual(await store.days(), ['2025-03-14', '2025-03-17']);
+    assert.deepEqual(await store.symbols(), ['IWM', 'QQQ', 'SPY']);
+    assert.deepEqual(await store.symbols(DAY), ['QQQ', 'SPY']);
+    assert.deepEqual(await store.symbols(isoDate('2025-03-13')), []);
+    assert.deepEqual([await store.lastPrintTs('SPY'), await store.lastPrintTs('QQQ'), await store.lastPrintTs('TSLA')], [late, OPEN, null]);
+    await loadSource(store, id('q'), [print({ ts: (late - 1) as EpochMs }), print({ ts: (late + 1) as EpochMs })]);
+    assert.equal(await store.lastPrintTs('SPY'), late + 1);
+  }));
+
+  test(`${name}: chain rows come back with their nulls, ordered by asOf, expiry, strike, right, up to and including upTo`, () => withStore(async (store) => {
+    const monday = Date.parse('2025-03-17T16:00:00-04:00') as EpochMs;
+    const rows = [
+      contract({ asOf: monday, openInterest: 1300 as Contracts }),
+      contract({ right: 'P', underlyingPrice: null, bid: null, ask: null, volume: null, iv: null, openInterest: 0 as Contracts }),
+      contract({ strike: 555.5 }),
+      contract({ expiry: isoDate('2025-03-14'), strike: 600 }),
+      contract({ underlying: 'QQQ' }),
+      contract(),
+    ];
+    await loadSource(store, id('c', 'chain'), rows, 2);
+    assert.deepEqual(await store.chainRows('SPY'), [rows[3], rows[2], rows[5], rows[1], rows[0]]);
+    assert.deepEqual(await store.chainRows('SPY', null), await store.chainRows('SPY'));
+    assert.deepEqual(await store.chainRows('SPY', (monday - 1) as EpochMs), [rows[3], rows[2], rows[5], rows[1]]);
+    assert.deepEqual(await store.chainRows('QQQ'), [rows[4]]);
+    assert.deepEqual(await store.chainRows('IWM'), []);
+  }));
+
+  test(`${name}: a source's rows stay invisible until it completes, then its state records what it stored and the reader's counts`, () => withStore(async (store) => {
+    const s = await store.openSource(id('a'));
+    assert.deepEqual({ status: s.status, rowsStaged: s.rowsStaged, report: s.report }, { status: 'loading', rowsStaged: 0, report: null });
+    const c = await store.putPrints([print(), print({ ts: (OPEN + 1) as EpochMs })], s);
+    assert.deepEqual(await store.prints('SPY', DAY), []);
+    assert.deepEqual(await store.days(), []);
+    const done = await store.completeSource(c, { rowsRead: 4, accepted: 2, rejected: 1, excluded: 1 });
+    assert.deepEqual(
+      { status: done.status, rowsStaged: done.rowsStaged, rowsStored: done.rowsStored, rowsDuplicate: done.rowsDuplicate, report: done.report, name: done.name },
+      { status: 'complete', rowsStaged: 2, rowsStored: 2, rowsDuplicate: 0, report: { rowsRead: 4, accepted: 2, rejected: 1, excluded: 1 }, name: 'a' },
+    );
+    assert.equal((await store.prints('SPY', DAY)).length, 2);
+    assert.deepEqual((await store.sources()).map((x) => [x.sourceId, x.status]), [[done.sourceId, 'complete']]);
+  }));
+
+  test(`${name}: loading the same bytes twice changes nothing: the completed source is found by its sha256 and refuses rows`, () => withStore(async (store) => {
+    const first = await loadSource(store, id('a'), [print(), print({ strike: 565 })]);
+    const again = await store.openSource({ ...id('a'), name: 'a copy under another name' });
+    assert.deepEqual(again, first);
+    await assert.rejects(store.putPrints([print()], again), SourceStateError);
+    await assert.rejects(store.completeSource(again, reportOf(2)), SourceStateError);
+    assert.equal((await store.prints('SPY', DAY)).length, 2);
+    assert.equal((await store.sources()).length, 1);
+  }));
+
+  test(`${name}: identical prints in one source are distinct trades (all kept); the same print in another source is stored once`, () => withStore(async (store) => {
+    const p = print(), q = print({ size: 11 as Contracts });
+    const a = await loadSource(store, id('a'), [p, p, q], 2);
+    assert.deepEqual([a.rowsStored, a.rowsDuplicate], [3, 0]);
+    const b = await loadSource(store, id('b'), [q, p]);
+    assert.deepEqual([b.rowsStored, b.rowsDuplicate], [0, 2]);
+    const c = await loadSource(store, id('c'), [p, p, p]);
+    assert.deepEqual([c.rowsStored, c.rowsDuplicate], [1, 2]);
+    assert.deepEqual(await store.prints('SPY', DAY), [p, p, q, p]);
+  }));
+
+  test(`${name}: prints with the same ts come back in load order: source first, then position in the source`, () => withStore(async (store) => {
+    const rows = [print({ strike: 3 }), print({ strike: 1 }), print({ strike: 2 })];
+    await loadSource(store, id('a'), rows.slice(0, 2));
+    await loadSource(store, id('b'), rows.slice(2));
+    assert.deepEqual((await store.prints('SPY', DAY)).map((t) => t.strike), [3, 1, 2]);
+  }));
+
+  test(`${name}: a chain row for a contract and snapshot already held (in the same source or an earlier one) is a duplicate; the first stays`, () => withStore(async (store) => {
+    const first = contract({ openInterest: 100 as Contracts });
+    const a = await loadSource(store, id('a', 'chain'), [first, contract({ openInterest: 200 as Contracts }), contract({ right: 'P' })], 1);
+    assert.deepEqual([a.rowsStored, a.rowsDuplicate], [2, 1]);
+    const b = await loadSource(store, id('b', 'chain'), [contract({ openInterest: 300 as Contracts }), contract({ strike: 565 })]);
+    assert.deepEqual([b.rowsStored, b.rowsDuplicate], [1, 1]);
+    assert.deepEqual((await store.chainRows('SPY')).map((c) => [c.strike, c.right, c.openInterest]), [[560, 'C', 100], [560, 'P', 1200], [565, 'C', 1200]]);
+  }));
+
+  test(`${name}: a put that does not continue from the source's marker (stale or doubled writer), or of the other kind, is refused and stages nothing`, () => withStore(async (store) => {
+    const s = await store.openSource(id('a'));
+    const c1 = await store.putPrints([print()], s);
+    await assert.rejects(store.putPrints([print()], s), (e) => e instanceof SourceStateError && /has 1 rows staged; the call continued from 0/.test(e.message));
+    await assert.rejects(store.putChainRows([contract()], c1), SourceStateError);
+    await assert.rejects(store.putPrints([print()], { sourceId: 999, rowsStaged: 0 }), /source 999 is unknown/);
+    await assert.rejects(store.completeSource({ ...c1, rowsStaged: 5 }, reportOf(5)), SourceStateError);
+    const done = await store.completeSource(c1, reportOf(1));
+    assert.equal(done.rowsStored, 1);
+    assert.deepEqual(await store.prints('SPY', DAY), [print()]);
+  }));
+
+  test(`${name}: a load stopped half-way survives a restart at its marker, resumes there, and completes with every row once`, async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => print({ ts: (OPEN + i) as EpochMs }));
+    const h = await harness();
+    try {
+      const before = await h.open();
+      let cursor: SourceCursor = await before.openSource(id('big'));
+      cursor = await before.putPrints(rows.slice(0, 10), cursor);
+      cursor = await before.putPrints(rows.slice(10, 20), cursor);
+      await before.close();
+      const after = await h.open();
+      const state = await after.openSource(id('big'));
+      assert.deepEqual([state.status, state.rowsStaged, state.sourceId], ['loading', 20, cursor.sourceId]);
+      assert.deepEqual(await after.prints('SPY', DAY), []);
+      const done = await after.completeSource(await after.putPrints(rows.slice(state.rowsStaged), state), reportOf(25));
+      assert.deepEqual([done.rowsStored, done.rowsDuplicate], [25, 0]);
+      await after.close();
+      const last = await h.open();
+      assert.deepEqual(await last.prints('SPY', DAY), rows);
+      await last.close();
+    } finally {
+      await h.dispose();
+    }
+  });
+
+  test(`${name}: property: after any sources in any batching, each print's stored count is the largest count one source holds (the natural-key rule)`, async () => {
+    const printArb = fc.record({
+      t: fc.integer({ min: 0, max: 3 }), strike: fc.constantFrom(1, 2.5), side: fc.constantFrom<Side | null>(null, 'buy'),
+      underlying: fc.constantFrom('SPY', 'QQQ'),
+    }).map(({ t, strike, side, underlying }) => print({ ts: (OPEN + t * 1000) as EpochMs, strike, side, underlying }));
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ rows: fc.array(printArb, { maxLength: 12 }), batch: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }),
+      async (sources) => {
+        const h = await harness();
+        const store = await h.open();
+        try {
+          for (const [i, s] of sources.entries()) await loadSource(store, id(`s${i}`), s.rows, s.batch);
+          const expected = new Map<string, number>();
+          for (const s of sources) {
+            const here = new Map<string, number>();
+            for (const r of s.rows) here.set(JSON.stringify(r), (here.get(JSON.stringify(r)) ?? 0) + 1);
+            for (const [k, n] of here) expected.set(k, Math.max(n, expected.get(k) ?? 0));
+          }
+          const got = new Map<string, number>();
+          for (const sym of ['SPY', 'QQQ']) {
+            const stored = await store.prints(sym, DAY, CLOSE as EpochMs);
+            assert.deepEqual(stored.map((t) => t.ts), [...stored.map((t) => t.ts)].sort((a, b) => a - b));
+            for (const r of stored) got.set(JSON.stringify(r), (got.get(JSON.stringify(r)) ?? 0) + 1);
+          }
+          assert.deepEqual(new Map([...got].sort()), new Map([...expected].sort()));
+        } finally {
+          await store.close();
+          await h.dispose();
+        }
+      },
+    ), { numRuns: 25 });
+  });
+}
