@@ -1,0 +1,125 @@
+import { buildServer } from '../../server/build-server.ts';
+import { loadMarketData } from '../../server/in-memory-market-data.ts';
+import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from '../../server/server-settings.ts';
+import { CHAIN_FORMATS, type ChainFormat } from '../../ingest/chain-sources.ts';
+import { TRADE_FORMATS, type TradeFormat } from '../../ingest/trade-sources.ts';
+import { choiceOption, intOption, parseCommandArgs } from '../args.ts';
+import { type Command, type CommandIo, UsageError } from '../command.ts';
+import { writeReport } from '../flow-inputs.ts';
+
+const DEFAULT_PORT = 8080;
+const DEFAULT_HOST = '127.0.0.1';
+
+/** `stopped` resolves with the first SIGINT or SIGTERM; then, or on cancel(), the handlers are removed. */
+function stopSignal(): { stopped: Promise<NodeJS.Signals>; cancel: () => void } {
+  let on: (signal: NodeJS.Signals) => void = () => undefined;
+  const cancel = () => {
+    process.off('SIGINT', on);
+    process.off('SIGTERM', on);
+  };
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    on = (signal) => {
+      cancel();
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+  return { stopped, cancel };
+}
+
+function urlsOf(address: string): string {
+  return `smartmoney API on ${address}\n  docs     ${address}/docs\n  OpenAPI  ${address}/openapi.json\n  health   ${address}/health\n`;
+}
+
+async function serve(argv: string[], io: CommandIo): Promise<number> {
+  const { values: v, positionals } = parseCommandArgs(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    trades: { type: 'string', multiple: true },
+    chain: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    'chain-format': { type: 'string' },
+    strict: { type: 'boolean' },
+    'api-key': { type: 'string', multiple: true },
+    'rate-limit': { type: 'string' },
+    log: { type: 'boolean' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const port = intOption(v.port, 'port', DEFAULT_PORT, 0, 65_535);
+  const host = v.host ?? DEFAULT_HOST;
+  if (host === '') throw new UsageError('--host was ""; expected a host name or address (127.0.0.1, 0.0.0.0, ::)');
+  const apiKeys = v['api-key'] ?? [];
+  for (const k of apiKeys) if (k.length < 8) throw new UsageError(`--api-key was ${JSON.stringify(k)}; expected at least 8 characters`);
+  const perMinute = v['rate-limit'] === undefined ? null : intOption(v['rate-limit'], 'rate-limit', 0, 1, 1_000_000);
+  const settings: ServerSettings = {
+    ...DEFAULT_SERVER_SETTINGS,
+    apiKeys,
+    rateLimit: perMinute === null ? null : { max: perMinute, windowMs: 60_000 },
+    logRequests: v.log === true,
+  };
+  const { data, reports } = await loadMarketData({
+    trades: v.trades ?? [],
+    chains: v.chain ?? [],
+    tradeFormat: choiceOption(v.format, 'format', TRADE_FORMATS) as TradeFormat | undefined,
+    chainFormat: choiceOption(v['chain-format'], 'chain-format', CHAIN_FORMATS) as ChainFormat | undefined,
+    strict: v.strict === true,
+  });
+  for (const r of reports) writeReport(io, r.kind, r.file, r.report);
+  const symbols = await data.symbols();
+  io.stderr.write(`serving ${symbols.length} underlyings with prints${symbols.length > 0 ? ` (${symbols.slice(0, 10).join(', ')}${symbols.length > 10 ? ', …' : ''})` : ''}`
+    + `${apiKeys.length > 0 ? `; ${apiKeys.length} API key(s) required` : '; no API key required'}`
+    + `${perMinute === null ? '' : `; at most ${perMinute} requests a minute per client`}\n`);
+  const app = await buildServer(data, settings);
+  const { stopped, cancel } = stopSignal();
+  let address: string;
+  try {
+    address = await app.listen({ host, port });
+  } catch (e) {
+    cancel();
+    await app.close();
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
+      io.stderr.write(`smartmoney serve: cannot listen on ${host}:${port}: ${err.code}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  io.stdout.write(urlsOf(address));
+  const signal = await stopped;
+  io.stderr.write(`smartmoney serve: ${signal}, stopping\n`);
+  await app.close();
+  return 0;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'the HTTP API (FlashAlpha-compatible flow, exposure and pricing endpoints) over trade and chain files',
+  help: `Usage: smartmoney serve [--port N] [--host H] [--trades FILE...] [--chain FILE...] [--api-key K...]
+                        [--rate-limit N] [--log]
+
+Loads the files into memory (every format the other commands read; bad rows reported on stderr) and serves
+the API of docs/api.md until Ctrl-C (SIGINT) or SIGTERM: GET /v1/flow/signals/{symbol}[/summary],
+/v1/flow/tilt?symbols=…, /v1/exposure/{gex,dex,vex,chex,levels}/{symbol}, /v1/maxpain/{symbol},
+/v1/pricing/{greeks,iv}, /health; ?at=ISO on every data endpoint; OpenAPI at /openapi.json, docs at /docs.
+Bodies are the ones the signals, summary, gex, … commands print for the same files.
+
+Options:
+  --port N           TCP port, 0–65535 (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H           address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for all)
+  --trades FILE      option trades (repeatable): canonical CSV or NDJSON, Cboe DataShop; gzip read transparently
+  --chain FILE       chain snapshots (repeatable): canonical, LEAN universe or Yahoo
+  --format F         force the trade format: ${TRADE_FORMATS.join(', ')}
+  --chain-format F   force the chain format: ${CHAIN_FORMATS.join(', ')}
+  --strict           stop at the first bad row instead of counting and reporting it
+  --api-key K        require this key (X-Api-Key header or apiKey parameter; repeatable; at least 8
+                     characters); without it every request is served. /health and /docs stay public
+  --rate-limit N     at most N requests a minute per client (API key, else address), with X-RateLimit-*
+                     headers and 429 + Retry-After past it (default: no limit)
+  --log              log each request on stdout (JSON lines)
+
+Example:
+  smartmoney generate-tape --out /tmp/tape && smartmoney serve --trades /tmp/tape/trades.csv --chain /tmp/tape/chains.csv
+  curl 'http://127.0.0.1:8080/v1/flow/signals/SPY/summary'`,
+  run: serve,
+};
