@@ -181,3 +181,22 @@ test('rate limit: X-RateLimit-Limit/-Remaining/-Reset on each answer, 429 rate_l
     await limited.close();
   }
 });
+
+test('a 6,000-symbol tilt call over real HTTP: a ~40 KB request line is accepted (Node\'s default would refuse it with 431)', async () => {
+  const listening = await buildServer(data);
+  try {
+    const address = await listening.listen({ host: '127.0.0.1', port: 0 });
+    const names = [...symbols];
+    for (let i = 0; names.length < 6_000; i++) names.push(`Q${i.toString(36).toUpperCase()}X`);
+    const url = `${address}/v1/flow/tilt?symbols=${names.join(',')}`;
+    assert.ok(url.length > 16_384, `${url.length} bytes`);
+    const r = await fetch(url);
+    assert.equal(r.status, 200);
+    const body = await r.json() as { requested: number; count: number; unknown_symbols: string[] };
+    assert.equal(body.requested, 6_000);
+    assert.equal(body.count, symbols.length);
+    assert.equal(body.unknown_symbols.length, 6_000 - symbols.length);
+  } finally {
+    await listening.close();
+  }
+});
