@@ -83,3 +83,19 @@ test('loadMarketData reads a canonical chain fixture with the CLI readers and re
   assert.equal((await data.chainRows('GOOG', null)).length, report.accepted);
   assert.ok(report.accepted > 0);
 });
+
+test('a read is a snapshot: prints added after it (a live feed) do not appear in the list already returned', async () => {
+  const data = new InMemoryMarketData();
+  const t = { ...fc.sample(tradeArb, 1)[0] as OptionTrade, ts: T0 as EpochMs, underlying: 'SPY' };
+  data.addTrades([t]);
+  const row = { ...fc.sample(chainArb, 1)[0] as ChainContract, underlying: 'SPY' };
+  data.addChainRows([row]);
+  const day = newYorkDate(t.ts);
+  const read = await data.prints('SPY', day, (T0 + 60_000) as EpochMs);
+  const chain = await data.chainRows('SPY', null);
+  data.addTrades([{ ...t, ts: (T0 + 120_000) as EpochMs }]);
+  data.addChainRows([row]);
+  assert.equal(read.length, 1);
+  assert.equal(chain.length, 1);
+  assert.equal((await data.prints('SPY', day, (T0 + 120_000) as EpochMs)).length, 2);
+});

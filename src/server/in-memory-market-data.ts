@@ -46,6 +46,7 @@ const asOfOf = (c: ChainContract): number => c.asOf;
  * MarketData held in memory: prints by underlying and New York day, chain rows by underlying. Rows may be added
  * in any order and at any time (a later live feed appends here); reads sort what changed since the last read.
  * Meant for files of a few million prints (`smartmoney serve --trades …`); the DuckDB store is for history.
+ * Reads return copies, so a read is a snapshot that later additions do not change.
  */
 export class InMemoryMarketData implements MarketData {
   private readonly printsBySymbol = new Map<string, Map<IsoDate, DayPrints>>();
@@ -105,8 +106,8 @@ export class InMemoryMarketData implements MarketData {
       d.trades.sort(byTs);
       d.sorted = true;
     }
-    const end = endAtOrBefore(d.trades, upTo, tsOf);
-    return end === d.trades.length ? d.trades : d.trades.slice(0, end);
+    // A copy, never the live list: rows added later (a live feed) must not appear in a read already made.
+    return d.trades.slice(0, endAtOrBefore(d.trades, upTo, tsOf));
   }
 
   async chainRows(symbol: string, upTo: EpochMs | null): Promise<readonly ChainContract[]> {
@@ -116,9 +117,7 @@ export class InMemoryMarketData implements MarketData {
       chain.rows.sort(byAsOf);
       chain.sorted = true;
     }
-    if (upTo === null) return chain.rows;
-    const end = endAtOrBefore(chain.rows, upTo, asOfOf);
-    return end === chain.rows.length ? chain.rows : chain.rows.slice(0, end);
+    return chain.rows.slice(0, upTo === null ? chain.rows.length : endAtOrBefore(chain.rows, upTo, asOfOf));
   }
 }
 
