@@ -13,6 +13,8 @@ import {
 
 /** The database file inside a data directory. */
 export const STORE_FILE = 'smartmoney.duckdb';
+/** The data directory when none is given: `data/` under the working directory. */
+export const DEFAULT_DATA_DIR = 'data';
 
 /** The store's file cannot be opened: held by another process (a running server), or not this schema. */
 export class StoreOpenError extends Error {
