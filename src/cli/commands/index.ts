@@ -10,6 +10,7 @@ import { ivCommand } from './iv.ts';
 import { levelsCommand } from './levels.ts';
 import { maxPainCommand } from './maxpain.ts';
 import { signalsCommand } from './signals.ts';
+import { serveCommand } from './serve.ts';
 import { summaryCommand } from './summary.ts';
 import { vexCommand } from './vex.ts';
 
@@ -18,5 +19,6 @@ export const commands: readonly Command[] = [
   signalsCommand, summaryCommand,
   gexCommand, dexCommand, vexCommand, chexCommand, levelsCommand, maxPainCommand,
   greeksCommand, ivCommand,
+  serveCommand,
   generateTapeCommand, calibrateOiCommand, demoCommand,
 ];
