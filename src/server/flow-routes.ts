@@ -122,7 +122,7 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
       const inputs = await marketFlowInputs(data, symbol, symbolAt, query);
       let entry = tiltRows.get(inputs.key);
       if (entry === undefined) {
-        entry = tiltEntry(marketFlowReport(inputs, settings), settings);
+        entry = tiltEntry(marketFlowReport(inputs, settings, 'spot'), settings);
         tiltRows.set(inputs.key, entry);
       }
       entries.push(entry);

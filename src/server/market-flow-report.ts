@@ -45,8 +45,11 @@ export async function marketFlowInputs(
   return { symbol, at, query, trades, chainRows, key };
 }
 
-/** Core flowReport (the CLI's pipeline) on inputs read by marketFlowInputs. */
-export function marketFlowReport(inputs: MarketFlowInputs, settings: ServerSettings): FlowReport {
+/**
+ * Core flowReport (the CLI's pipeline) on inputs read by marketFlowInputs. `chainDetail` 'spot' skips the
+ * chain analysis but for the underlying price (the watchlist tilt needs no levels or enrichment).
+ */
+export function marketFlowReport(inputs: MarketFlowInputs, settings: ServerSettings, chainDetail: 'full' | 'spot' = 'full'): FlowReport {
   const { symbol, at, query, trades, chainRows } = inputs;
-  return flowReport({ symbol, trades, chainRows, at, query, settings: settings.flow, chainSettings: settings.chain });
+  return flowReport({ symbol, trades, chainRows, at, query, settings: settings.flow, chainSettings: settings.chain, chainDetail });
 }

@@ -150,6 +150,19 @@ export function analyzeChain(rows: readonly ChainContract[], query: ChainQuery, 
   };
 }
 
+/**
+ * Only the spot of the analysis (same snapshot choice and precedence as analyzeChain), without greeks,
+ * exposures or levels: for callers that need the underlying price of many symbols (a watchlist scan).
+ * Null when the symbol has no row at or before `query.at`.
+ */
+export function chainSpotAt(rows: readonly ChainContract[], query: ChainQuery, settings: ChainAnalyticsSettings): SpotEstimate | null {
+  if (query.spot !== null) requirePositive(query.spot, 'spot');
+  const snapshot = selectChainSnapshot(rows, query.symbol, query.at, (underlying, expiry) => settlementOf(underlying, expiry, settings));
+  if (snapshot === null) return null;
+  const market = marketInputsFor(settings, query.symbol);
+  return spotEstimate(snapshot.contracts, snapshot.chainSpot, query.spot, snapshot.asOf, market, query.symbol, settings);
+}
+
 function analysedRows(analysed: readonly AnalyzedContract[]): ChainContract[] {
   const out: ChainContract[] = new Array(analysed.length);
   for (let i = 0; i < analysed.length; i++) out[i] = (analysed[i] as AnalyzedContract).contract;

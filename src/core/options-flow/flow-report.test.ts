@@ -30,3 +30,20 @@ test('a print of another symbol or after `at` is a caller bug, refused loudly', 
   assert.throws(() => flowReport(input([trade('QQQ', at - 1)])), /given a print of QQQ/);
   assert.throws(() => flowReport(input([trade('SPY', at + 1)])), /after it/);
 });
+
+test("chainDetail 'spot' gives the same signals and underlying price as 'full', without levels or enrichment", () => {
+  const chainRows = [{
+    asOf: Date.parse('2024-01-09T21:00:00Z') as EpochMs, underlying: 'SPY', underlyingPrice: 471.5, expiry: '2024-02-01' as IsoDate,
+    strike: 470, right: 'C' as const, openInterest: 900 as Contracts, bid: null, ask: null, volume: null, iv: 0.2,
+  }];
+  const base = { ...input([trade('SPY', at - 1000)]), chainRows };
+  const full = flowReport(base);
+  const spot = flowReport({ ...base, chainDetail: 'spot' });
+  assert.deepEqual(spot.ranked, full.ranked);
+  assert.equal(spot.underlyingPrice, 471.5);
+  assert.equal(full.underlyingPrice, 471.5);
+  assert.equal(spot.underlyingPriceSource, full.underlyingPriceSource);
+  assert.notEqual(full.chainLevels, null);
+  assert.equal(spot.chainLevels, null);
+  assert.equal(spot.enrichment, null);
+});

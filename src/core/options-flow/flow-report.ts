@@ -1,5 +1,5 @@
 import type { EpochMs, IsoDate } from '../units.ts';
-import { analyzeChain } from '../gamma-exposure/chain-analysis.ts';
+import { analyzeChain, chainSpotAt } from '../gamma-exposure/chain-analysis.ts';
 import type { ChainAnalyticsSettings } from '../gamma-exposure/chain-analytics-settings.ts';
 import { contractGreeksIndex } from '../gamma-exposure/contract-greeks-index.ts';
 import type { ChainContract } from './chain.ts';
@@ -44,6 +44,11 @@ export interface FlowReportInput {
   readonly query: Omit<SignalQuery, 'at'>;
   readonly settings: FlowSettings;
   readonly chainSettings: ChainAnalyticsSettings;
+  /**
+   * 'full' (default): analyse the chain for the levels and the greeks enrichment. 'spot': only the underlying
+   * price (chain or put–call parity), no levels, no enrichment — a watchlist scan needs no more, at ~1/10 the cost.
+   */
+  readonly chainDetail?: 'full' | 'spot';
 }
 
 /**
@@ -63,10 +68,19 @@ export function flowReport(input: FlowReportInput): FlowReport {
   }
   const signals = tape.signals(input.settings, book.lookup).get(symbol) ?? [];
   const query: SignalQuery = { ...input.query, at };
-  const analysis = input.chainRows.length === 0 ? null
-    : analyzeChain(input.chainRows, { symbol, at, expiration: query.expiry as IsoDate | null, minOi: 0, spot: null }, input.chainSettings);
-  const index = analysis === null ? null : contractGreeksIndex(analysis);
+  const chainQuery = { symbol, at, expiration: query.expiry as IsoDate | null, minOi: 0, spot: null };
   const chainSpot = book.spotAt(symbol, at);
+  if (input.chainDetail === 'spot') {
+    const spot = input.chainRows.length === 0 ? null : chainSpotAt(input.chainRows, chainQuery, input.chainSettings);
+    return {
+      symbol, query, ranked: matchingSignals(signals, query),
+      underlyingPrice: spot?.price ?? chainSpot,
+      underlyingPriceSource: spot?.source ?? (chainSpot === null ? null : 'chain'),
+      chainLevels: null, enrichment: null, stats: tape.stats,
+    };
+  }
+  const analysis = input.chainRows.length === 0 ? null : analyzeChain(input.chainRows, chainQuery, input.chainSettings);
+  const index = analysis === null ? null : contractGreeksIndex(analysis);
   return {
     symbol,
     query,
