@@ -22,3 +22,9 @@ test('demo: generates a synthetic day once, labels it synthetic, ranks every sym
   assert.doesNotMatch(again.err(), /generating/, 'the second run reuses the tape');
   assert.match(again.out(), /^SYNTHETIC DEMO DAY/);
 });
+
+test('demo: --port without --serve is a usage error', async () => {
+  const io = captureIo();
+  assert.equal(await main(['demo', '--port', '9000'], io), 2);
+  assert.match(io.err(), /--port goes with --serve/);
+});

@@ -11,7 +11,8 @@ import { rankTilts, type TiltEntry } from '../../core/options-flow/tilt-scanner.
 import type { EpochMs } from '../../core/units.ts';
 import { DEFAULT_TAPE_DATE, generateSyntheticTape, type SyntheticManifest } from '../../synthetic/tape-generator.ts';
 import { intOption, parseCommandArgs } from '../args.ts';
-import type { Command } from '../command.ts';
+import { type Command, UsageError } from '../command.ts';
+import { serveCommand } from './serve.ts';
 import { loadChains, loadTrades } from '../flow-inputs.ts';
 
 const DEFAULTS = { symbols: 40, prints: 300_000, seed: 20250314 };
@@ -19,7 +20,7 @@ const DEFAULTS = { symbols: 40, prints: 300_000, seed: 20250314 };
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'generate a synthetic demo day (once) and show its watchlist tilt and top signals (npm start)',
-  help: `Usage: smartmoney demo [--dir DIR] [--symbols N] [--prints N] [--seed S] [--json]
+  help: `Usage: smartmoney demo [--dir DIR] [--symbols N] [--prints N] [--seed S] [--json] [--serve [--port N]]
 
 Writes a SYNTHETIC trading day with \`generate-tape\` into DIR (default data/demo; reused when its
 manifest matches), scores every symbol's flow with the seed 004 engine and prints the seed 003 watchlist
@@ -31,11 +32,15 @@ Options:
   --symbols N    underlyings (default ${DEFAULTS.symbols})
   --prints N     option prints (default ${DEFAULTS.prints})
   --seed S       generator seed (default ${DEFAULTS.seed})
-  --json         print the scan as JSON instead of tables`,
+  --json         print the scan as JSON instead of tables
+  --serve        then serve the HTTP API over the demo day (as \`smartmoney serve\`) until Ctrl-C
+  --port N       the API's port with --serve (default 8080)`,
   async run(argv, io) {
     const { values: v } = parseCommandArgs(argv, {
       dir: { type: 'string' }, symbols: { type: 'string' }, prints: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
+      serve: { type: 'boolean' }, port: { type: 'string' },
     });
+    if (v.port !== undefined && v.serve !== true) throw new UsageError('--port goes with --serve');
     const dir = resolve(v.dir ?? 'data/demo');
     const symbols = intOption(v.symbols, 'symbols', DEFAULTS.symbols, 1, 10_000);
     const prints = intOption(v.prints, 'prints', DEFAULTS.prints, 1, 100_000_000);
@@ -99,7 +104,9 @@ Options:
       `Try: bin/smartmoney signals ${scan[0]?.symbol ?? 'SPY'} --trades ${tradesFile} --chain ${chainFile} --min-score 60`,
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
+    if (v.serve !== true) return 0;
+    io.stdout.write('\n');
+    return serveCommand.run(['--trades', tradesFile, '--chain', chainFile, ...(v.port === undefined ? [] : ['--port', v.port])], io);
   },
 };
 
