@@ -1,6 +1,6 @@
 import {
-  BIGINT, DATE, DOUBLE, type DuckDBAppender, DuckDBDataChunk, DuckDBDateValue, type DuckDBMaterializedResult, type DuckDBType,
-  type DuckDBVector, ENUM, INTEGER, VARCHAR,
+  BIGINT, DATE, DOUBLE, type DuckDBAppender, DuckDBDataChunk, DuckDBDateValue, type DuckDBMaterializedResult, type DuckDBResultReader,
+  type DuckDBType, type DuckDBVector, ENUM, INTEGER, VARCHAR,
 } from '@duckdb/node-api';
 import { newYorkDate } from '../core/calendar/new-york-date.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
@@ -107,34 +107,72 @@ function appendChunks(
   }
 }
 
-/** The select list readPrints expects, in order. */
-export const PRINT_SELECT = `ts::DOUBLE, date_diff('day', DATE '1970-01-01', expiry)::INTEGER, strike, "right", price, size, bid, ask, exchange, condition, side`;
+/**
+ * The statements of a store's prints() over `WHERE ${where}` (parameters $1–$3). `plain` reads venue and condition
+ * as text. For a large read, `dictionaries` first lists the distinct texts and `coded` ($4, $5: those lists) reads
+ * them as 1-based positions: decoding ~20 strings once instead of two per row took SPY's 820k prints from
+ * ~1.1 s to ~0.5–0.7 s, but costs ~5 ms more on a small read (docs/store.md "Measured"). Run both in one read
+ * transaction so the lists cover the rows.
+ */
+export function printQueries(where: string): { plain: string; dictionaries: string; coded: string } {
+  const rows = (exchange: string, condition: string) => `SELECT ts::DOUBLE, date_diff('day', DATE '1970-01-01', expiry)::INTEGER,
+    strike, "right", price, size, bid, ask, ${exchange}, ${condition}, side FROM prints WHERE ${where} ORDER BY ts, source_id, ordinal`;
+  return {
+    plain: rows('exchange', 'condition'),
+    dictionaries: `SELECT list(DISTINCT exchange ORDER BY exchange), list(DISTINCT condition ORDER BY condition) FROM prints WHERE ${where}`,
+    coded: rows('list_position($4, exchange)', 'list_position($5, condition)'),
+  };
+}
 
-/** OptionTrades from a result of `SELECT ${PRINT_SELECT}` over one underlying. */
-export function readPrints(result: DuckDBMaterializedResult, underlying: string): OptionTrade[] {
+/** Venue and condition texts: the lists of a printQueries().dictionaries result ([] when there are no rows). */
+export interface PrintDictionaries {
+  readonly exchanges: readonly string[];
+  readonly conditions: readonly string[];
+}
+
+export function readDictionaries(result: DuckDBResultReader): PrintDictionaries {
+  const [exchanges, conditions] = (result.getRowsJS()[0] ?? [null, null]) as [string[] | null, string[] | null];
+  return { exchanges: exchanges ?? [], conditions: conditions ?? [] };
+}
+
+/** OptionTrades from a printQueries() result over one underlying: `plain` with `dict` null, `coded` with its lists. */
+export function readPrints(result: DuckDBMaterializedResult, underlying: string, dict: PrintDictionaries | null): OptionTrade[] {
   const out: OptionTrade[] = [];
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
-    const v = Array.from({ length: 11 }, (_, i) => chunk.getColumnVector(i));
-    const [ts, expiry, strike, right, price, size, bid, ask, exchange, condition, side] = v as [DuckDBVector, ...DuckDBVector[]];
-    for (let r = 0; r < chunk.rowCount; r++) {
+    const [ts, expiry, strike, right, price, size, bid, ask, exchange, condition, side] = vectors(chunk, 11);
+    const rows = chunk.rowCount;
+    const venue = text(exchange, dict?.exchanges), saleCondition = text(condition, dict?.conditions);
+    for (let r = 0; r < rows; r++) {
       out.push({
         ts: ts.getItem(r) as EpochMs,
         underlying,
-        expiry: isoOfEpochDay(expiry?.getItem(r) as number),
-        strike: strike?.getItem(r) as number,
-        right: right?.getItem(r) as Right,
-        price: price?.getItem(r) as PricePerShare,
-        size: size?.getItem(r) as Contracts,
-        bid: bid?.getItem(r) as PricePerShare,
-        ask: ask?.getItem(r) as PricePerShare,
-        exchange: exchange?.getItem(r) as string,
-        condition: condition?.getItem(r) as string,
-        side: side?.getItem(r) as Side | null,
+        expiry: isoOfEpochDay(expiry.getItem(r) as number),
+        strike: strike.getItem(r) as number,
+        right: right.getItem(r) as Right,
+        price: price.getItem(r) as PricePerShare,
+        size: size.getItem(r) as Contracts,
+        bid: bid.getItem(r) as PricePerShare,
+        ask: ask.getItem(r) as PricePerShare,
+        exchange: venue(r),
+        condition: saleCondition(r),
+        side: side.getItem(r) as Side | null,
       });
     }
   }
   return out;
+}
+
+/** A text column read as text, or as 1-based positions in `dictionary`. */
+function text(v: DuckDBVector, dictionary: readonly string[] | undefined): (row: number) => string {
+  return dictionary === undefined ? (r) => v.getItem(r) as string : (r) => dictionary[(v.getItem(r) as number) - 1] as string;
+}
+
+type Vectors<N extends number, Acc extends DuckDBVector[] = []> = Acc['length'] extends N ? Acc : Vectors<N, [...Acc, DuckDBVector]>;
+
+/** The first `n` column vectors of a chunk. */
+function vectors<N extends number>(chunk: DuckDBDataChunk, n: N): Vectors<N> {
+  return Array.from({ length: n }, (_, i) => chunk.getColumnVector(i)) as Vectors<N>;
 }
 
 /** The select list readChainRows expects, in order. */
@@ -146,21 +184,21 @@ export function readChainRows(result: DuckDBMaterializedResult, underlying: stri
   const out: ChainContract[] = [];
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
-    const v = Array.from({ length: 10 }, (_, i) => chunk.getColumnVector(i));
-    const [asOf, spot, expiry, strike, right, oi, bid, ask, volume, iv] = v as [DuckDBVector, ...DuckDBVector[]];
-    for (let r = 0; r < chunk.rowCount; r++) {
+    const [asOf, spot, expiry, strike, right, oi, bid, ask, volume, iv] = vectors(chunk, 10);
+    const rows = chunk.rowCount;
+    for (let r = 0; r < rows; r++) {
       out.push({
         asOf: asOf.getItem(r) as EpochMs,
         underlying,
-        underlyingPrice: spot?.getItem(r) as number | null,
-        expiry: isoOfEpochDay(expiry?.getItem(r) as number),
-        strike: strike?.getItem(r) as number,
-        right: right?.getItem(r) as Right,
-        openInterest: oi?.getItem(r) as Contracts,
-        bid: bid?.getItem(r) as PricePerShare | null,
-        ask: ask?.getItem(r) as PricePerShare | null,
-        volume: volume?.getItem(r) as Contracts | null,
-        iv: iv?.getItem(r) as number | null,
+        underlyingPrice: spot.getItem(r) as number | null,
+        expiry: isoOfEpochDay(expiry.getItem(r) as number),
+        strike: strike.getItem(r) as number,
+        right: right.getItem(r) as Right,
+        openInterest: oi.getItem(r) as Contracts,
+        bid: bid.getItem(r) as PricePerShare | null,
+        ask: ask.getItem(r) as PricePerShare | null,
+        volume: volume.getItem(r) as Contracts | null,
+        iv: iv.getItem(r) as number | null,
       });
     }
   }

@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BIGINT, type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue, LIST, listValue, VARCHAR,
+} from '@duckdb/node-api';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
-import { appendChainRows, appendPrints, CHAIN_SELECT, PRINT_SELECT, readChainRows, readPrints } from './duckdb-rows.ts';
+import { appendChainRows, appendPrints, CHAIN_SELECT, printQueries, readChainRows, readDictionaries, readPrints } from './duckdb-rows.ts';
 import { CHAIN_KEY, CREATE_SCHEMA, createStagingTable, PRINT_KEY, SCHEMA_VERSION, stagingTable } from './duckdb-schema.ts';
 import {
   type MarketStore, type SourceCursor, type SourceIdentity, type SourceKind, type SourceReport, type SourceState,
@@ -27,7 +29,11 @@ export class StoreOpenError extends Error {
 export interface DuckDbStoreOptions {
   /** The data directory (created if missing); the database is `<dataDir>/smartmoney.duckdb`. */
   readonly dataDir: string;
+  /** prints() reads venue and condition through dictionaries from this many rows on (printQueries); default 10,000. */
+  readonly codedReadRows?: number;
 }
+
+const CODED_READ_ROWS = 10_000;
 
 /**
  * The embedded MarketStore: one DuckDB file under a data directory, its schema created on open. Loads are
@@ -52,7 +58,7 @@ export async function openDuckDbStore(opts: DuckDbStoreOptions): Promise<MarketS
     instance.closeSync();
     throw new StoreOpenError(path, `schema version ${String(version)}; this build reads version ${SCHEMA_VERSION}`);
   }
-  return new DuckDbStore(path, instance, writer, await instance.connect());
+  return new DuckDbStore(path, instance, writer, await instance.connect(), opts.codedReadRows ?? CODED_READ_ROWS);
 }
 
 class DuckDbStore implements MarketStore {
@@ -64,13 +70,19 @@ class DuckDbStore implements MarketStore {
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
+    private readonly codedReadRows: number,
   ) {}
 
   prints(symbol: string, day: IsoDate, upTo?: EpochMs): Promise<OptionTrade[]> {
-    return this.read(async (c) => readPrints(await c.run(
-      `SELECT ${PRINT_SELECT} FROM prints WHERE underlying = $1 AND day = $2::DATE AND ts <= $3::BIGINT ORDER BY ts, source_id, ordinal`,
-      [symbol, day, BigInt(upTo ?? Number.MAX_SAFE_INTEGER)],
-    ), symbol));
+    const values = [symbol, day, BigInt(upTo ?? Number.MAX_SAFE_INTEGER)];
+    return this.read((c) => this.transaction(c, async () => {
+      const loaded = Number(await scalar(c, `SELECT rows_loaded FROM print_coverage WHERE underlying = $1 AND day = $2::DATE`, [symbol, day]) ?? 0);
+      if (loaded === 0) return [];
+      if (loaded < this.codedReadRows) return readPrints(await c.run(PRINT_QUERIES.plain, values), symbol, null);
+      const dict = readDictionaries(await c.runAndReadAll(PRINT_QUERIES.dictionaries, values));
+      const lists = [listValue([...dict.exchanges]), listValue([...dict.conditions])];
+      return readPrints(await c.run(PRINT_QUERIES.coded, [...values, ...lists], CODED_TYPES), symbol, dict);
+    }));
   }
 
   chainRows(symbol: string, upTo?: EpochMs | null): Promise<ChainContract[]> {
@@ -178,8 +190,9 @@ class DuckDbStore implements MarketStore {
     // A staged row the merge skipped has the same day, underlying and ts as a stored one, so the staged rows'
     // extent is exactly what this source adds to the coverage.
     await c.run(`INSERT INTO print_coverage
-      SELECT day, underlying, min(ts), max(ts) FROM ${staged} WHERE ordinal < ${s.rowsStaged} GROUP BY day, underlying
-      ON CONFLICT (day, underlying) DO UPDATE SET first_ts = least(first_ts, excluded.first_ts), last_ts = greatest(last_ts, excluded.last_ts)`);
+      SELECT day, underlying, min(ts), max(ts), count(*) FROM ${staged} WHERE ordinal < ${s.rowsStaged} GROUP BY day, underlying
+      ON CONFLICT (day, underlying) DO UPDATE SET first_ts = least(first_ts, excluded.first_ts),
+        last_ts = greatest(last_ts, excluded.last_ts), rows_loaded = rows_loaded + excluded.rows_loaded`);
     return stored;
   }
 
@@ -238,6 +251,9 @@ class DuckDbStore implements MarketStore {
     return next;
   }
 }
+
+const PRINT_QUERIES = printQueries(`underlying = $1 AND day = $2::DATE AND ts <= $3::BIGINT`);
+const CODED_TYPES = [VARCHAR, VARCHAR, BIGINT, LIST(VARCHAR), LIST(VARCHAR)];
 
 const SOURCE_SELECT = `id::INTEGER, kind, sha256, name, status, rows_staged::DOUBLE, rows_stored::DOUBLE, rows_duplicate::DOUBLE,
   rows_read::DOUBLE, accepted::DOUBLE, rejected::DOUBLE, excluded::DOUBLE`;

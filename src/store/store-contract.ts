@@ -233,6 +233,6 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
           await h.dispose();
         }
       },
-    ), { numRuns: 25 });
+    ), { numRuns: 15 });
   });
 }
