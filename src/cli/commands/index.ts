@@ -6,6 +6,7 @@ import { dexCommand } from './dex.ts';
 import { generateTapeCommand } from './generate-tape.ts';
 import { gexCommand } from './gex.ts';
 import { greeksCommand } from './greeks.ts';
+import { ingestCommand } from './ingest.ts';
 import { ivCommand } from './iv.ts';
 import { levelsCommand } from './levels.ts';
 import { maxPainCommand } from './maxpain.ts';
@@ -19,6 +20,6 @@ export const commands: readonly Command[] = [
   signalsCommand, summaryCommand,
   gexCommand, dexCommand, vexCommand, chexCommand, levelsCommand, maxPainCommand,
   greeksCommand, ivCommand,
-  serveCommand,
+  ingestCommand, serveCommand,
   generateTapeCommand, calibrateOiCommand, demoCommand,
 ];

@@ -71,3 +71,27 @@ test('serve: bad options are usage errors naming the option and value', async ()
     await assert.rejects(serveCommand.run([...argv], captureIo()), message);
   }
 });
+
+test('serve --data: files are ingested into the embedded store once and served from it with the in-memory bodies', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sm-serve-store-'));
+  try {
+    await generateSyntheticTape({ symbols: 2, prints: 2_000, seed: 5, date: DEFAULT_TAPE_DATE, outDir: dir, gzip: false });
+    const files = ['--trades', join(dir, 'trades.csv'), '--chain', join(dir, 'chains.csv')];
+    const path = '/v1/flow/signals/SPY/summary?windowMinutes=390';
+    const memory = startServe(['--port', '0', ...files]);
+    const fromMemory = await (await fetch(`${await memory.url}${path}`)).text();
+    memory.child.kill('SIGINT');
+    assert.equal(await memory.exit, 0);
+    for (const run of [1, 2]) {
+      const s = startServe(['--port', '0', '--data', join(dir, 'store'), ...files]);
+      const res = await fetch(`${await s.url}${path}`);
+      assert.equal(res.status, 200);
+      assert.equal(await res.text(), fromMemory, `run ${run}: the store serves the same bytes`);
+      if (run === 2) assert.match(s.err(), /already in the store/);
+      s.child.kill('SIGINT');
+      assert.equal(await s.exit, 0, s.err());
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,9 @@
 import { buildServer } from '../../server/build-server.ts';
 import { loadMarketData } from '../../server/in-memory-market-data.ts';
+import type { MarketData } from '../../server/market-data.ts';
+import { openDuckDbStore } from '../../store/duckdb-store.ts';
+import { ingestFile } from '../../store/ingest-file.ts';
+import type { MarketStore } from '../../store/market-store.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from '../../server/server-settings.ts';
 import { CHAIN_FORMATS, type ChainFormat } from '../../ingest/chain-sources.ts';
 import { TRADE_FORMATS, type TradeFormat } from '../../ingest/trade-sources.ts';
@@ -44,6 +48,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     'api-key': { type: 'string', multiple: true },
     'rate-limit': { type: 'string' },
     log: { type: 'boolean' },
+    data: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const port = intOption(v.port, 'port', DEFAULT_PORT, 0, 65_535);
@@ -58,14 +63,26 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     rateLimit: perMinute === null ? null : { max: perMinute, windowMs: 60_000 },
     logRequests: v.log === true,
   };
-  const { data, reports } = await loadMarketData({
-    trades: v.trades ?? [],
-    chains: v.chain ?? [],
-    tradeFormat: choiceOption(v.format, 'format', TRADE_FORMATS) as TradeFormat | undefined,
-    chainFormat: choiceOption(v['chain-format'], 'chain-format', CHAIN_FORMATS) as ChainFormat | undefined,
-    strict: v.strict === true,
-  });
-  for (const r of reports) writeReport(io, r.kind, r.file, r.report);
+  const tradeFormat = choiceOption(v.format, 'format', TRADE_FORMATS) as TradeFormat | undefined;
+  const chainFormat = choiceOption(v['chain-format'], 'chain-format', CHAIN_FORMATS) as ChainFormat | undefined;
+  let data: MarketData;
+  let store: MarketStore | null = null;
+  if (v.data !== undefined) {
+    // The embedded store: files given with --trades/--chain are ingested first (idempotent), then served.
+    store = await openDuckDbStore({ dataDir: v.data });
+    for (const file of [...(v.trades ?? []), ...(v.chain ?? [])]) {
+      const r = await ingestFile(store, file, { strict: v.strict === true, format: tradeFormat, chainFormat });
+      if (r.report !== null) writeReport(io, r.kind, file, r.report);
+      else io.stderr.write(`${r.kind} ${file}: already in the store\n`);
+    }
+    data = store;
+  } else {
+    const loaded = await loadMarketData({
+      trades: v.trades ?? [], chains: v.chain ?? [], tradeFormat, chainFormat, strict: v.strict === true,
+    });
+    for (const r of loaded.reports) writeReport(io, r.kind, r.file, r.report);
+    data = loaded.data;
+  }
   const symbols = await data.symbols();
   io.stderr.write(`serving ${symbols.length} underlyings with prints${symbols.length > 0 ? ` (${symbols.slice(0, 10).join(', ')}${symbols.length > 10 ? ', …' : ''})` : ''}`
     + `${apiKeys.length > 0 ? `; ${apiKeys.length} API key(s) required` : '; no API key required'}`
@@ -78,6 +95,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
   } catch (e) {
     cancel();
     await app.close();
+    await store?.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
       io.stderr.write(`smartmoney serve: cannot listen on ${host}:${port}: ${err.code}\n`);
@@ -89,13 +107,14 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
   const signal = await stopped;
   io.stderr.write(`smartmoney serve: ${signal}, stopping\n`);
   await app.close();
+  await store?.close();
   return 0;
 }
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'the HTTP API (FlashAlpha-compatible flow, exposure and pricing endpoints) over trade and chain files',
-  help: `Usage: smartmoney serve [--port N] [--host H] [--trades FILE...] [--chain FILE...] [--api-key K...]
+  help: `Usage: smartmoney serve [--port N] [--host H] [--data DIR] [--trades FILE...] [--chain FILE...] [--api-key K...]
                         [--rate-limit N] [--log]
 
 Loads the files into memory (every format the other commands read; bad rows reported on stderr) and serves
@@ -107,6 +126,8 @@ Bodies are the ones the signals, summary, gex, … commands print for the same f
 Options:
   --port N           TCP port, 0–65535 (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H           address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for all)
+  --data DIR         serve from the embedded store in DIR (created if missing; see \`smartmoney ingest\`);
+                     files given with --trades/--chain are ingested into it first (idempotent)
   --trades FILE      option trades (repeatable): canonical CSV or NDJSON, Cboe DataShop; gzip read transparently
   --chain FILE       chain snapshots (repeatable): canonical, LEAN universe or Yahoo
   --format F         force the trade format: ${TRADE_FORMATS.join(', ')}
