@@ -33,7 +33,8 @@ Options:
   --prints N     option prints (default ${DEFAULTS.prints})
   --seed S       generator seed (default ${DEFAULTS.seed})
   --json         print the scan as JSON instead of tables
-  --serve        then serve the HTTP API over the demo day (as \`smartmoney serve\`) until Ctrl-C
+  --serve        then load the demo day into the embedded store DIR/store (once) and serve the HTTP API
+                 from it (as \`smartmoney serve --data DIR/store\`) until Ctrl-C
   --port N       the API's port with --serve (default 8080)`,
   async run(argv, io) {
     const { values: v } = parseCommandArgs(argv, {
@@ -106,7 +107,8 @@ Options:
     io.stdout.write(`${lines.join('\n')}\n`);
     if (v.serve !== true) return 0;
     io.stdout.write('\n');
-    return serveCommand.run(['--trades', tradesFile, '--chain', chainFile, ...(v.port === undefined ? [] : ['--port', v.port])], io);
+    const store = join(dir, 'store');
+    return serveCommand.run(['--data', store, '--trades', tradesFile, '--chain', chainFile, ...(v.port === undefined ? [] : ['--port', v.port])], io);
   },
 };
 
