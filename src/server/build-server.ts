@@ -8,6 +8,9 @@ import { installErrorHandling } from './error-handler.ts';
 import { registerExposureRoutes } from './exposure-routes.ts';
 import { registerFlowRoutes } from './flow-routes.ts';
 import { registerHealthRoutes, SERVICE } from './health-routes.ts';
+import { InMemoryMarketData } from './in-memory-market-data.ts';
+import { registerIngestRoutes } from './ingest-routes.ts';
+import { type LiveSink, memoryLiveSink } from './live-sink.ts';
 import type { MarketData } from './market-data.ts';
 import { registerPricingRoutes } from './pricing-routes.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
@@ -35,9 +38,14 @@ async function installRateLimit(app: FastifyInstance, limit: RateLimitSettings):
  * The HTTP API over `data` (docs/api.md): FlashAlpha-compatible flow, exposure and pricing endpoints, health,
  * /openapi.json and /docs, optional API keys and rate limit. Bodies are those of src/api, the CLI's, sent with
  * JSON.stringify (never re-shaped by a response schema), so the API and the commands give the same bytes.
+ * The live feed (POST /v1/ingest/…) appends to `live`: by default the in-memory data itself when `data` is an
+ * InMemoryMarketData; pass storeLiveSink(store) for a store; null (the default otherwise) = no live feed routes.
  * Returns the instance unstarted: `listen()` it, or `inject()` requests in tests.
  */
-export async function buildServer(data: MarketData, settings: ServerSettings = DEFAULT_SERVER_SETTINGS): Promise<FastifyInstance> {
+export async function buildServer(
+  data: MarketData, settings: ServerSettings = DEFAULT_SERVER_SETTINGS,
+  live: LiveSink | null = data instanceof InMemoryMarketData ? memoryLiveSink(data) : null,
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: settings.logRequests,
     http: { maxHeaderSize: settings.maxHeaderBytes },
@@ -65,5 +73,6 @@ export async function buildServer(data: MarketData, settings: ServerSettings = D
   registerFlowRoutes(app, data, settings);
   registerExposureRoutes(app, data, settings);
   registerPricingRoutes(app);
+  if (live !== null) registerIngestRoutes(app, live, settings.ingestMaxBytes, () => undefined);
   return app;
 }

@@ -32,6 +32,8 @@ export interface ServerSettings {
   readonly reportCacheEntries: number;
   /** Tilt rows kept for reuse by /v1/flow/tilt (~2 KB each), at least the watchlist's size to help; 0 = none. */
   readonly tiltCacheEntries: number;
+  /** Largest body POST /v1/ingest/… accepts, bytes; past it 413 and nothing of the body is kept. */
+  readonly ingestMaxBytes: number;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
@@ -43,4 +45,5 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   maxHeaderBytes: 256 * 1024,
   reportCacheEntries: 500,
   tiltCacheEntries: 20_000,
+  ingestMaxBytes: 64 * 1024 * 1024,
 };
