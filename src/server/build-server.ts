@@ -10,9 +10,11 @@ import { registerFlowRoutes } from './flow-routes.ts';
 import { registerHealthRoutes, SERVICE } from './health-routes.ts';
 import { InMemoryMarketData } from './in-memory-market-data.ts';
 import { registerIngestRoutes } from './ingest-routes.ts';
+import { LiveSignalEvents } from './live-signal-events.ts';
 import { type LiveSink, memoryLiveSink } from './live-sink.ts';
 import type { MarketData } from './market-data.ts';
 import { registerPricingRoutes } from './pricing-routes.ts';
+import { registerStreamRoutes } from './stream-routes.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
 
 const serialize = (data: unknown): string => JSON.stringify(data);
@@ -38,8 +40,9 @@ async function installRateLimit(app: FastifyInstance, limit: RateLimitSettings):
  * The HTTP API over `data` (docs/api.md): FlashAlpha-compatible flow, exposure and pricing endpoints, health,
  * /openapi.json and /docs, optional API keys and rate limit. Bodies are those of src/api, the CLI's, sent with
  * JSON.stringify (never re-shaped by a response schema), so the API and the commands give the same bytes.
- * The live feed (POST /v1/ingest/…) appends to `live`: by default the in-memory data itself when `data` is an
- * InMemoryMarketData; pass storeLiveSink(store) for a store; null (the default otherwise) = no live feed routes.
+ * The live feed (POST /v1/ingest/…, and GET /v1/stream/signals over it) appends to `live`: by default the
+ * in-memory data itself when `data` is an InMemoryMarketData; pass storeLiveSink(store) for a store; null (the
+ * default otherwise) = no live feed or stream routes.
  * Returns the instance unstarted: `listen()` it, or `inject()` requests in tests.
  */
 export async function buildServer(
@@ -73,6 +76,10 @@ export async function buildServer(
   registerFlowRoutes(app, data, settings);
   registerExposureRoutes(app, data, settings);
   registerPricingRoutes(app);
-  if (live !== null) registerIngestRoutes(app, live, settings.ingestMaxBytes, () => undefined);
+  if (live !== null) {
+    const events = new LiveSignalEvents(data, settings, settings.streamRingEvents);
+    registerIngestRoutes(app, live, settings.ingestMaxBytes, (_kind, symbols) => events.ingested(symbols));
+    registerStreamRoutes(app, events, settings.streamHeartbeatMs);
+  }
   return app;
 }

@@ -18,7 +18,7 @@ export interface IngestResponse {
 }
 
 /** Told the underlyings an accepted body touched, after its rows are visible to reads. */
-export type IngestListener = (kind: LiveKind, symbols: ReadonlySet<string>) => void;
+export type IngestListener = (kind: LiveKind, symbols: ReadonlySet<string>) => Promise<void> | void;
 
 const MEDIA_TYPES: Record<string, LiveBodyFormat> = {
   'application/x-ndjson': 'ndjson', 'application/ndjson': 'ndjson', 'application/jsonl': 'ndjson', 'text/csv': 'csv',
@@ -98,7 +98,7 @@ export function registerIngestRoutes(app: FastifyInstance, sink: LiveSink, maxBy
       const counts = { rowsRead: r.rowsRead, accepted: r.accepted, rejected: r.rejected, excluded: r.excluded };
       if (kind === 'trades') await sink.addTrades(parser.rows as never, counts);
       else await sink.addChainRows(parser.rows as never, counts);
-      if (parser.rows.length > 0) onIngested(kind, new Set(parser.rows.map((row) => row.underlying)));
+      if (parser.rows.length > 0) await onIngested(kind, new Set(parser.rows.map((row) => row.underlying)));
       const body: IngestResponse = {
         accepted: r.accepted, rejected: r.rejected, excluded: r.excluded,
         rejections: r.rejections.map(({ line, field, value, reason }) => ({ line, field, value, reason })),

@@ -34,6 +34,10 @@ export interface ServerSettings {
   readonly tiltCacheEntries: number;
   /** Largest body POST /v1/ingest/… accepts, bytes; past it 413 and nothing of the body is kept. */
   readonly ingestMaxBytes: number;
+  /** Events GET /v1/stream/signals keeps for clients resuming with Last-Event-ID (~1 KB each). */
+  readonly streamRingEvents: number;
+  /** Milliseconds between heartbeat comments on an idle event stream. */
+  readonly streamHeartbeatMs: number;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
@@ -46,4 +50,6 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   reportCacheEntries: 500,
   tiltCacheEntries: 20_000,
   ingestMaxBytes: 64 * 1024 * 1024,
+  streamRingEvents: 10_000,
+  streamHeartbeatMs: 15_000,
 };
