@@ -14,7 +14,7 @@
  *
  * Environment: BENCH_HTTP_SECONDS (per phase, default 20), BENCH_HTTP_REQUESTS (per phase, default 5000),
  * BENCH_HTTP_TOP (symbols drawn from, default 100), BENCH_HTTP_TILT_UNKNOWN (unknown symbols in the tilt call,
- * default 3000).
+ * default 3000), BENCH_HTTP_SERVER_NODE_ARGS (node flags of the server process, e.g. --cpu-prof).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createReadStream, readFileSync } from 'node:fs';
@@ -159,9 +159,14 @@ function rssMib(pid: number): number {
 
 async function startServer(root: string, trades: string, chain: string): Promise<{ child: ChildProcess; url: URL; seconds: number }> {
   const t0 = performance.now();
-  const child = spawn(join(root, 'bin/smartmoney'), ['serve', '--port', '0', '--host', '127.0.0.1', '--trades', trades, '--chain', chain], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const serveArgs = ['serve', '--port', '0', '--host', '127.0.0.1', '--trades', trades, '--chain', chain];
+  // BENCH_HTTP_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' runs the server as node ARGS … (to profile it).
+  const nodeArgs = process.env.BENCH_HTTP_SERVER_NODE_ARGS;
+  const child = nodeArgs === undefined
+    ? spawn(join(root, 'bin/smartmoney'), serveArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(process.execPath, [...nodeArgs.split(' ').filter((x) => x !== ''), '--import', 'tsx', join(root, 'src/cli/main.ts'), ...serveArgs], {
+      cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
+    });
   const url = await new Promise<URL>((resolve, reject) => {
     let out = '';
     child.stdout?.setEncoding('utf8');
