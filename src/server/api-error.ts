@@ -4,7 +4,8 @@
  */
 export type ApiErrorCode =
   | 'invalid_parameter' | 'invalid_expiry' | 'unknown_symbol' | 'no_data' | 'not_found'
-  | 'missing_api_key' | 'invalid_api_key' | 'rate_limited' | 'method_not_allowed' | 'bad_request' | 'internal_error';
+  | 'missing_api_key' | 'invalid_api_key' | 'rate_limited' | 'method_not_allowed' | 'bad_request' | 'internal_error'
+  | 'payload_too_large' | 'unsupported_media_type';
 
 export class ApiError extends Error {
   constructor(readonly statusCode: number, readonly code: ApiErrorCode, message: string) {

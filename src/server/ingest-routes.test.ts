@@ -91,15 +91,16 @@ test('every row rejected → 400 with the counts; a CSV header lacking a require
   assert.match(header.body.message, /open_interest/);
   const json = await post(app, '/v1/ingest/options-trades', 'application/json', JSON.stringify(GOOD));
   assert.equal(json.status, 415);
-  assert.equal(json.body.error, 'bad_request');
+  assert.equal(json.body.error, 'unsupported_media_type');
   assert.deepEqual(await data.symbols(), []);
   await app.close();
 });
 
-test('over real HTTP: a streamed (chunked) body is read whole; past ingestMaxBytes → 413 JSON and nothing of it kept', async () => {
+test('over real HTTP: a streamed (chunked) body is read whole; past ingestMaxBytes → 413 JSON and nothing of it kept', async (t) => {
   const data = new InMemoryMarketData();
   const app = await buildServer(data, { ...DEFAULT_SERVER_SETTINGS, ingestMaxBytes: 4096 });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  t.after(() => app.close());
   const rows = Array.from({ length: 10 }, (_, i) => `${JSON.stringify({ ...GOOD, ts: `2025-03-14T10:00:0${i}.000-04:00` })}\n`);
   const chunked = (parts: string[]) => new ReadableStream({
     start(controller) {
@@ -117,11 +118,10 @@ test('over real HTTP: a streamed (chunked) body is read whole; past ingestMaxByt
   const big = rows.join('').repeat(5);
   const declared = await fetch(url, { method: 'POST', headers, body: big });
   assert.equal(declared.status, 413);
-  assert.equal((await declared.json() as { error: string }).error, 'bad_request');
+  assert.equal((await declared.json() as { error: string }).error, 'payload_too_large');
   const streamed = await fetch(url, { method: 'POST', headers, body: chunked(Array.from({ length: 5 }, () => rows.join(''))), duplex: 'half' } as RequestInit);
   assert.equal(streamed.status, 413);
   assert.equal((await data.prints('XYZ', DEFAULT_TAPE_DATE, Number.MAX_SAFE_INTEGER as EpochMs)).length, 10);
-  await app.close();
 });
 
 test('fuzz: no body, of any media type, gets a 5xx; accepted + rejected never exceed the lines sent', async () => {

@@ -28,7 +28,7 @@ function bodyFormat(request: FastifyRequest): LiveBodyFormat {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const format = MEDIA_TYPES[type];
   if (format === undefined || !isStream(request.body)) {
-    throw new ApiError(415, 'bad_request',
+    throw new ApiError(415, 'unsupported_media_type',
       `Content-Type was ${JSON.stringify(type)}; expected application/x-ndjson (one JSON object per line) or text/csv (canonical header on line 1)`);
   }
   return format;
@@ -39,7 +39,7 @@ function isStream(body: unknown): body is Readable {
 }
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, 'bad_request', `the body is larger than ${maxBytes} bytes; send it in smaller parts`);
+  return new ApiError(413, 'payload_too_large', `the body is larger than ${maxBytes} bytes; send it in smaller parts`);
 }
 
 /**

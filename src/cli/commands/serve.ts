@@ -1,6 +1,7 @@
 import { buildServer } from '../../server/build-server.ts';
 import { loadMarketData } from '../../server/in-memory-market-data.ts';
 import type { MarketData } from '../../server/market-data.ts';
+import { storeLiveSink } from '../../server/live-sink.ts';
 import { openDuckDbStore } from '../../store/duckdb-store.ts';
 import { ingestFile } from '../../store/ingest-file.ts';
 import type { MarketStore } from '../../store/market-store.ts';
@@ -87,7 +88,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
   io.stderr.write(`serving ${symbols.length} underlyings with prints${symbols.length > 0 ? ` (${symbols.slice(0, 10).join(', ')}${symbols.length > 10 ? ', …' : ''})` : ''}`
     + `${apiKeys.length > 0 ? `; ${apiKeys.length} API key(s) required` : '; no API key required'}`
     + `${perMinute === null ? '' : `; at most ${perMinute} requests a minute per client`}\n`);
-  const app = await buildServer(data, settings);
+  const app = await buildServer(data, settings, store === null ? undefined : storeLiveSink(store));
   const { stopped, cancel } = stopSignal();
   let address: string;
   try {
