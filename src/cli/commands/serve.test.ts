@@ -95,3 +95,34 @@ test('serve --data: files are ingested into the embedded store once and served f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('serve --data: a live POST of prints lands in the DuckDB store and in the answers, and survives a restart', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sm-serve-live-'));
+  try {
+    const store = join(dir, 'store');
+    const row = (ms: number) => JSON.stringify({
+      ts: `2025-03-14T10:00:00.${String(ms).padStart(3, '0')}-04:00`, underlying: 'XYZ', expiry: '2025-03-21', strike: 50,
+      right: 'C', price: 1.2, size: 150, bid: 1.1, ask: 1.2, exchange: 'C',
+    });
+    const s = startServe(['--port', '0', '--data', store]);
+    const base = await s.url;
+    const posted = await fetch(`${base}/v1/ingest/options-trades`, {
+      method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${row(0)}\n${row(100)}\n{"bad":1}\n`,
+    });
+    assert.equal(posted.status, 200);
+    const report = await posted.json() as { accepted: number; rejected: number };
+    assert.deepEqual([report.accepted, report.rejected], [2, 1]);
+    const live = await (await fetch(`${base}/v1/flow/signals/XYZ`)).json() as { count: number; signals: { size: number; structure: string }[] };
+    assert.equal(live.count, 1);
+    assert.deepEqual([live.signals[0]?.size, live.signals[0]?.structure], [300, 'sweep']);
+    s.child.kill('SIGINT');
+    assert.equal(await s.exit, 0, s.err());
+    const again = startServe(['--port', '0', '--data', store]);
+    const after = await (await fetch(`${await again.url}/v1/flow/signals/XYZ`)).json() as { count: number };
+    assert.equal(after.count, 1, 'the posted prints were stored');
+    again.child.kill('SIGINT');
+    assert.equal(await again.exit, 0, again.err());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
