@@ -111,3 +111,30 @@ process.stdout.write(`
 | spot implied by put–call parity | ${ca.implied_spot.median_ms} ms | ${ca.implied_spot.best_ms} ms |
 `);
 }
+
+// ─── HTTP API under load (issue 4) ──────────────────────────────────────────────────────────────────────────────
+// bench/http-load.ts in its own process: it starts `bin/smartmoney serve` on the tape above (in memory) in one
+// child process and drives it from another (keep-alive load generator, loopback): signals, summary (concurrency 50)
+// and a 6,000-symbol tilt (concurrency 5). BENCH_HTTP_SECONDS, BENCH_HTTP_REQUESTS, BENCH_HTTP_TOP override.
+{
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/http-load.ts'), trades, chain], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 22, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const http = JSON.parse(out.trim().split('\n').pop() as string) as {
+    machine: { load_1min_before: number; load_1min_after: number };
+    server: { load_seconds: number; peak_rss_mib: number };
+    draw: { from_top_symbols: number; distinct_symbols: number; spy_share: number };
+    tilt: { symbols: number; present: number; unknown: number };
+    phases: { name: string; concurrency: number; requests: number; requests_per_second: number; p50_ms: number; p99_ms: number; max_ms: number; statuses: Record<string, number> }[];
+  };
+  process.stdout.write(`\n${JSON.stringify(http, null, 2)}\n`);
+  const ms = (x: number) => `${x.toLocaleString('en-US')} ms`;
+  process.stdout.write(`
+Server load (${prints.toLocaleString('en-US')} prints + chain, in memory): ${http.server.load_seconds} s, peak RSS ${http.server.peak_rss_mib} MiB; load ${http.machine.load_1min_before} → ${http.machine.load_1min_after}.
+Symbols drawn ∝ prints from the top ${http.draw.from_top_symbols} (${http.draw.distinct_symbols} distinct, SPY ${Math.round(http.draw.spy_share * 100)} %); tilt: ${http.tilt.symbols} symbols (${http.tilt.present} present, ${http.tilt.unknown} unknown).
+
+| phase | concurrency | requests | requests/s | p50 | p99 | max | statuses |
+|---|---:|---:|---:|---:|---:|---:|---|
+${http.phases.map((p) => `| ${p.name} | ${p.concurrency} | ${p.requests.toLocaleString('en-US')} | ${p.requests_per_second.toLocaleString('en-US')} | ${ms(p.p50_ms)} | ${ms(p.p99_ms)} | ${ms(p.max_ms)} | ${Object.entries(p.statuses).map(([k, v]) => `${k}×${v}`).join(' ')} |`).join('\n')}
+`);
+}

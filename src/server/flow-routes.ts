@@ -57,10 +57,22 @@ function tiltEntry(report: FlowReport, settings: ServerSettings): TiltEntry {
   };
 }
 
-/** `GET /v1/flow/signals/{symbol}`, `…/summary` and `GET /v1/flow/tilt` over `data`. */
+/** Whole tilt bodies kept for reuse (a 6,000-symbol body is ~1.7 MB of JSON and ~100 ms to build). */
+const TILT_BODY_CACHE_ENTRIES = 8;
+
+/** What Fastify sets for a serialized object; a cached body (a string) is sent with it unchanged. */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * `GET /v1/flow/signals/{symbol}`, `…/summary` and `GET /v1/flow/tilt` over `data`. Reports, tilt rows and the
+ * serialized bodies are cached under the inputs' key (market-flow-report.ts: symbol, instant, query and the
+ * counts of prints and chain rows), so a cached answer is the answer the same request would compute.
+ */
 export function registerFlowRoutes(app: FastifyInstance, data: MarketData, settings: ServerSettings): void {
   const reports = new LruCache<FlowReport>(settings.reportCacheEntries);
+  const bodies = new LruCache<string>(settings.reportCacheEntries);
   const tiltRows = new LruCache<TiltEntry>(settings.tiltCacheEntries);
+  const tiltBodies = new LruCache<string>(settings.tiltCacheEntries === 0 ? 0 : TILT_BODY_CACHE_ENTRIES);
   const reportFor = async (rawSymbol: string, q: FlowQuery, limit: number) => {
     const symbol = symbolParameter(rawSymbol);
     const query = signalQuery(q, limit);
@@ -69,10 +81,19 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
     if (last === null) throw unknownSymbol(symbol, 'option prints');
     const inputs = await marketFlowInputs(data, symbol, (at ?? last) as EpochMs, query);
     const hit = reports.get(inputs.key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return { key: inputs.key, report: hit };
     const report = marketFlowReport(inputs, settings);
     reports.set(inputs.key, report);
-    return report;
+    return { key: inputs.key, report };
+  };
+  /** The cached body under `key`, else `make()` serialized (and cached). */
+  const cachedBody = (cache: LruCache<string>, key: string, make: () => unknown): string => {
+    let body = cache.get(key);
+    if (body === undefined) {
+      body = JSON.stringify(make());
+      cache.set(key, body);
+    }
+    return body;
   };
 
   app.get<{ Params: SymbolParams; Querystring: FlowQuery }>('/v1/flow/signals/:symbol', {
@@ -80,12 +101,14 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
       summary: 'Scored unusual-options-flow signals of one underlying (seed 004)',
       tags: ['flow'], params: SymbolParams, querystring: FlowQuery, response: { 200: SignalsBody, ...ERROR_RESPONSES },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
     const limit = q.limit ?? QUERY_DEFAULTS.limit;
-    const report = await reportFor(request.params.symbol, q, limit);
+    const { key, report } = await reportFor(request.params.symbol, q, limit);
     // The limit from the request, not report.query.limit: a cached report may come from a call with another limit.
-    return signalsBody(report, withGoldenTags(report.ranked.slice(0, limit), settings.flow));
+    const body = cachedBody(bodies, `signals|${limit}|${key}`,
+      () => signalsBody(report, withGoldenTags(report.ranked.slice(0, limit), settings.flow)));
+    return reply.type(JSON_TYPE).send(body);
   });
 
   app.get<{ Params: SymbolParams; Querystring: FlowQuery }>('/v1/flow/signals/:symbol/summary', {
@@ -93,10 +116,11 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
       summary: 'Bullish/bearish and opening/closing premium roll-up with the smart-money tilt (seeds 004, 003)',
       tags: ['flow'], params: SymbolParams, querystring: FlowQuery, response: { 200: SummaryBody, ...ERROR_RESPONSES },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
-    const report = await reportFor(request.params.symbol, q, q.limit ?? QUERY_DEFAULTS.limit);
-    return summaryBody(report, summarize(report.ranked, settings.flow));
+    const { key, report } = await reportFor(request.params.symbol, q, q.limit ?? QUERY_DEFAULTS.limit);
+    const body = cachedBody(bodies, `summary|${key}`, () => summaryBody(report, summarize(report.ranked, settings.flow)));
+    return reply.type(JSON_TYPE).send(body);
   });
 
   app.get<{ Querystring: TiltQuery }>('/v1/flow/tilt', {
@@ -104,7 +128,7 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
       summary: 'Watchlist scanner: one flow summary per symbol, ranked by net directional premium ÷ underlying price (seed 003)',
       tags: ['flow'], querystring: TiltQuery, response: { 200: TiltBody, ...ERROR_RESPONSES },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
     const symbols = watchlist(q.symbols);
     const query = signalQuery(q, QUERY_DEFAULTS.limit);
@@ -112,6 +136,7 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
     const entries: TiltEntry[] = [];
     const unknown: string[] = [];
     const atBySymbol = new Map<string, number>();
+    const keys: string[] = [];
     for (const symbol of symbols) {
       const last = await data.lastPrintTs(symbol);
       if (last === null) {
@@ -120,6 +145,7 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
       }
       const symbolAt = (at ?? last) as EpochMs;
       const inputs = await marketFlowInputs(data, symbol, symbolAt, query);
+      keys.push(inputs.key);
       let entry = tiltRows.get(inputs.key);
       if (entry === undefined) {
         entry = tiltEntry(marketFlowReport(inputs, settings, 'spot'), settings);
@@ -128,10 +154,15 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
       entries.push(entry);
       atBySymbol.set(symbol, symbolAt);
     }
-    const ranked = rankTilts(entries);
-    return tiltBody({
-      at, windowMinutes: query.windowMinutes, requested: symbols.length, unknownSymbols: unknown,
-      ranked: q.limit === undefined ? ranked : ranked.slice(0, q.limit), atBySymbol,
-    }, settings.flow);
+    // The body is a function of the watchlist (its order, the unknown names), the rows' keys, ?at and the limit.
+    const bodyKey = `${q.limit}|${at}|${symbols.join(',')}|${keys.join('\n')}`;
+    const body = cachedBody(tiltBodies, bodyKey, () => {
+      const ranked = rankTilts(entries);
+      return tiltBody({
+        at, windowMinutes: query.windowMinutes, requested: symbols.length, unknownSymbols: unknown,
+        ranked: q.limit === undefined ? ranked : ranked.slice(0, q.limit), atBySymbol,
+      }, settings.flow);
+    });
+    return reply.type(JSON_TYPE).send(body);
   });
 }
