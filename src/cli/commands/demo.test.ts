@@ -26,5 +26,34 @@ test('demo: generates a synthetic day once, labels it synthetic, ranks every sym
 test('demo: --port without --serve is a usage error', async () => {
   const io = captureIo();
   assert.equal(await main(['demo', '--port', '9000'], io), 2);
-  assert.match(io.err(), /--port goes with --serve/);
+  assert.match(io.err(), /--port and --replay-speed go with --serve/);
+});
+
+test('demo --serve: a fresh store, the day replayed live into it, then the same summary as the files give', async () => {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const dir = join(mkdtempSync(join(tmpdir(), 'sm-demo-live-')), 'demo');
+  const bin = fileURLToPath(new URL('../../../bin/smartmoney', import.meta.url));
+  const child = spawn(bin, ['demo', '--dir', dir, '--symbols', '3', '--prints', '3000', '--seed', '9', '--serve', '--port', '0', '--replay-speed', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+  const replayed = new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+      if (/demo day replayed: 3,000 prints/.test(err)) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  try {
+    await replayed;
+    const url = (/smartmoney API on (http:\/\/\S+)/.exec(out) as RegExpExecArray)[1] as string;
+    const served = await (await fetch(`${url}/v1/flow/signals/SPY/summary?windowMinutes=390`)).json();
+    const io = captureIo();
+    assert.equal(await main(['summary', 'SPY', '--trades', join(dir, 'trades.csv'), '--chain', join(dir, 'chains.csv'), '--window-minutes', '390'], io), 0);
+    assert.deepEqual(served, JSON.parse(io.out()));
+  } finally {
+    child.kill('SIGINT');
+  }
 });

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { cents, isoUtc } from '../../api/flow-signals-body.ts';
 import { DEFAULT_FLOW_SETTINGS } from '../../core/options-flow/flow-settings.ts';
@@ -10,8 +11,9 @@ import { compareByScore, matchingSignals } from '../../core/options-flow/signal-
 import { rankTilts, type TiltEntry } from '../../core/options-flow/tilt-scanner.ts';
 import type { EpochMs } from '../../core/units.ts';
 import { DEFAULT_TAPE_DATE, generateSyntheticTape, type SyntheticManifest } from '../../synthetic/tape-generator.ts';
-import { intOption, parseCommandArgs } from '../args.ts';
-import { type Command, UsageError } from '../command.ts';
+import { intOption, numberOption, parseCommandArgs } from '../args.ts';
+import { type Command, type CommandIo, UsageError } from '../command.ts';
+import { replayTape } from './replay.ts';
 import { serveCommand } from './serve.ts';
 import { loadChains, loadTrades } from '../flow-inputs.ts';
 
@@ -20,7 +22,8 @@ const DEFAULTS = { symbols: 40, prints: 300_000, seed: 20250314 };
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'generate a synthetic demo day (once) and show its watchlist tilt and top signals (npm start)',
-  help: `Usage: smartmoney demo [--dir DIR] [--symbols N] [--prints N] [--seed S] [--json] [--serve [--port N]]
+  help: `Usage: smartmoney demo [--dir DIR] [--symbols N] [--prints N] [--seed S] [--json]
+                      [--serve [--port N] [--replay-speed N]]
 
 Writes a SYNTHETIC trading day with \`generate-tape\` into DIR (default data/demo; reused when its
 manifest matches), scores every symbol's flow with the seed 004 engine and prints the seed 003 watchlist
@@ -33,15 +36,20 @@ Options:
   --prints N     option prints (default ${DEFAULTS.prints})
   --seed S       generator seed (default ${DEFAULTS.seed})
   --json         print the scan as JSON instead of tables
-  --serve        then load the demo day into the embedded store DIR/store (once) and serve the HTTP API
-                 from it (as \`smartmoney serve --data DIR/store\`) until Ctrl-C
-  --port N       the API's port with --serve (default 8080)`,
+  --serve        then create the embedded store DIR/store afresh with the chain, serve the HTTP API from it
+                 (as \`smartmoney serve --data DIR/store\`) and replay the day's prints into it live
+                 (as \`smartmoney replay\`) until Ctrl-C; the tables above are the whole day
+  --port N       the API's port with --serve (default 8080)
+  --replay-speed N  tape time runs N times faster than real time (default 60: the day in 6.5 minutes;
+                 0 = as fast as possible)`,
   async run(argv, io) {
     const { values: v } = parseCommandArgs(argv, {
       dir: { type: 'string' }, symbols: { type: 'string' }, prints: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
-      serve: { type: 'boolean' }, port: { type: 'string' },
+      serve: { type: 'boolean' }, port: { type: 'string' }, 'replay-speed': { type: 'string' },
     });
-    if (v.port !== undefined && v.serve !== true) throw new UsageError('--port goes with --serve');
+    if ((v.port !== undefined || v['replay-speed'] !== undefined) && v.serve !== true) {
+      throw new UsageError('--port and --replay-speed go with --serve');
+    }
     const dir = resolve(v.dir ?? 'data/demo');
     const symbols = intOption(v.symbols, 'symbols', DEFAULTS.symbols, 1, 10_000);
     const prints = intOption(v.prints, 'prints', DEFAULTS.prints, 1, 100_000_000);
@@ -107,8 +115,21 @@ Options:
     io.stdout.write(`${lines.join('\n')}\n`);
     if (v.serve !== true) return 0;
     io.stdout.write('\n');
+    // A fresh store each run; the chain goes in first, then the day's prints replay into it live.
     const store = join(dir, 'store');
-    return serveCommand.run(['--data', store, '--trades', tradesFile, '--chain', chainFile, ...(v.port === undefined ? [] : ['--port', v.port])], io);
+    rmSync(store, { recursive: true, force: true });
+    const speed = numberOption(v['replay-speed'], 'replay-speed', 60, 0, 1_000_000);
+    const serveIo: CommandIo = {
+      stderr: io.stderr,
+      stdout: urlWatcher(io.stdout, (url) => {
+        io.stderr.write(`replaying the synthetic day into ${url} at ${speed === 0 ? 'full speed' : `${speed}× real time`} …\n`);
+        replayTape({ file: tradesFile, url, speed, batchMs: 250 }).then(
+          (r) => io.stderr.write(`demo day replayed: ${r.accepted.toLocaleString('en-US')} prints in ${r.batches} batches; still serving\n`),
+          (e: unknown) => io.stderr.write(`replay stopped: ${(e as Error).message}\n`),
+        );
+      }),
+    };
+    return serveCommand.run(['--data', store, '--chain', chainFile, ...(v.port === undefined ? [] : ['--port', v.port])], serveIo);
   },
 };
 
@@ -131,4 +152,25 @@ function money(x: number): string {
 const WIDTHS = [6, 24, 18, 12, 11, 9, 16, 20];
 function row(cells: string[]): string {
   return cells.map((c, i) => c.padEnd(WIDTHS[i] ?? 10)).join(' ').trimEnd();
+}
+
+/** Passes writes through and calls `onUrl` once with the server's address when serve prints it. */
+function urlWatcher(out: NodeJS.WritableStream, onUrl: (url: string) => void): NodeJS.WritableStream {
+  let seen = '';
+  let fired = false;
+  return new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      const text = chunk.toString();
+      out.write(text);
+      if (!fired) {
+        seen += text;
+        const m = /smartmoney API on (http:\/\/\S+)/.exec(seen);
+        if (m !== null) {
+          fired = true;
+          onUrl(m[1] as string);
+        }
+      }
+      cb();
+    },
+  });
 }
