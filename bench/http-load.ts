@@ -12,7 +12,7 @@
  * Agent, `concurrency` requests in flight, stopping at `maxRequests` or `maxSeconds`, whichever comes first.
  * Loopback only: the server listens on 127.0.0.1.
  *
- * Environment: BENCH_HTTP_SECONDS (per phase, default 20), BENCH_HTTP_REQUESTS (per phase, default 5000),
+ * Environment: BENCH_HTTP_SECONDS (per phase, default 20), BENCH_HTTP_REQUESTS (per phase, default 20000; tilt at most 500),
  * BENCH_HTTP_TOP (symbols drawn from, default 100), BENCH_HTTP_TILT_UNKNOWN (unknown symbols in the tilt call,
  * default 3000), BENCH_HTTP_SERVER_NODE_ARGS (node flags of the server process, e.g. --cpu-prof).
  */
@@ -190,7 +190,7 @@ function runDriver(root: string, url: URL, phases: readonly Phase[]): PhaseResul
 async function orchestrate(trades: string, chain: string): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
-  const maxRequests = Number(process.env.BENCH_HTTP_REQUESTS ?? 5000);
+  const maxRequests = Number(process.env.BENCH_HTTP_REQUESTS ?? 20000);
   const top = Number(process.env.BENCH_HTTP_TOP ?? 100);
   const unknownCount = Number(process.env.BENCH_HTTP_TILT_UNKNOWN ?? 3000);
 

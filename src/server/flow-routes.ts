@@ -60,7 +60,7 @@ function tiltEntry(report: FlowReport, settings: ServerSettings): TiltEntry {
 /** Whole tilt bodies kept for reuse (a 6,000-symbol body is ~1.7 MB of JSON and ~100 ms to build). */
 const TILT_BODY_CACHE_ENTRIES = 8;
 
-/** What Fastify sets for a serialized object; a cached body (a string) is sent with it unchanged. */
+/** What Fastify sets for a serialized object; a cached body (UTF-8 bytes) is sent with it unchanged. */
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
@@ -70,9 +70,9 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  */
 export function registerFlowRoutes(app: FastifyInstance, data: MarketData, settings: ServerSettings): void {
   const reports = new LruCache<FlowReport>(settings.reportCacheEntries);
-  const bodies = new LruCache<string>(settings.reportCacheEntries);
+  const bodies = new LruCache<Buffer>(settings.reportCacheEntries);
   const tiltRows = new LruCache<TiltEntry>(settings.tiltCacheEntries);
-  const tiltBodies = new LruCache<string>(settings.tiltCacheEntries === 0 ? 0 : TILT_BODY_CACHE_ENTRIES);
+  const tiltBodies = new LruCache<Buffer>(settings.tiltCacheEntries === 0 ? 0 : TILT_BODY_CACHE_ENTRIES);
   const reportFor = async (rawSymbol: string, q: FlowQuery, limit: number) => {
     const symbol = symbolParameter(rawSymbol);
     const query = signalQuery(q, limit);
@@ -86,11 +86,11 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
     reports.set(inputs.key, report);
     return { key: inputs.key, report };
   };
-  /** The cached body under `key`, else `make()` serialized (and cached). */
-  const cachedBody = (cache: LruCache<string>, key: string, make: () => unknown): string => {
+  /** The cached body under `key`, else `make()` serialized (and cached): bytes, not encoded again per request. */
+  const cachedBody = (cache: LruCache<Buffer>, key: string, make: () => unknown): Buffer => {
     let body = cache.get(key);
     if (body === undefined) {
-      body = JSON.stringify(make());
+      body = Buffer.from(JSON.stringify(make()), 'utf8');
       cache.set(key, body);
     }
     return body;
