@@ -44,6 +44,8 @@ function byAsOf(a: ChainContract, b: ChainContract): number {
 
 /** Index of the first element whose key is > limit, in a list sorted by that key (binary search). */
 function endAtOrBefore<T>(list: readonly T[], limit: number, key: (x: T) => number): number {
+  // The common read (the latest state) wants the whole list: one comparison instead of the search.
+  if (list.length === 0 || key(list[list.length - 1] as T) <= limit) return list.length;
   let lo = 0, hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
