@@ -7,12 +7,12 @@ import type { Intent } from '../core/options-flow/intent.ts';
 import { QUERY_DEFAULTS, type SignalQuery, withGoldenTags } from '../core/options-flow/signal-query.ts';
 import { rankTilts, type TiltEntry } from '../core/options-flow/tilt-scanner.ts';
 import type { EpochMs } from '../core/units.ts';
-import { invalidParameter, unknownSymbol } from './api-error.ts';
+import { unknownSymbol } from './api-error.ts';
 import type { MarketData } from './market-data.ts';
 import { LruCache } from './lru-cache.ts';
 import { marketFlowInputs, marketFlowReport } from './market-flow-report.ts';
-import { FlowQuery, MAX_TILT_SYMBOLS, SYMBOL_EXPECTED, SYMBOL_PATTERN, SymbolParams, TiltQuery } from './query-schemas.ts';
-import { atParameter, expiryParameter, symbolParameter } from './request-values.ts';
+import { FlowQuery, SymbolParams, TiltQuery } from './query-schemas.ts';
+import { atParameter, expiryParameter, symbolList, symbolParameter } from './request-values.ts';
 import { ERROR_RESPONSES, SignalsBody, SummaryBody, TiltBody } from './response-schemas.ts';
 import type { ServerSettings } from './server-settings.ts';
 import { tiltBody } from './tilt-body.ts';
@@ -31,20 +31,9 @@ function signalQuery(q: FlowFilters, limit: number): Omit<SignalQuery, 'at'> {
   };
 }
 
-const SYMBOL_RE = new RegExp(SYMBOL_PATTERN);
-
-/** The watchlist of a tilt call: upper case, duplicates dropped, each checked; 400 naming the first bad one. */
+/** The watchlist of a tilt call (request-values.ts symbolList), in the order given. */
 function watchlist(raw: string): string[] {
-  const out = new Set<string>();
-  for (const part of raw.split(',')) {
-    const s = part.trim();
-    if (s === '') continue;
-    if (!SYMBOL_RE.test(s)) throw invalidParameter('symbols', s, `an entry of symbols is not a symbol; ${SYMBOL_EXPECTED}`);
-    out.add(s.toUpperCase());
-  }
-  if (out.size === 0) throw invalidParameter('symbols', raw, 'expected at least one symbol (e.g. SPY,QQQ)');
-  if (out.size > MAX_TILT_SYMBOLS) throw invalidParameter('symbols', `${out.size} symbols`, `expected at most ${MAX_TILT_SYMBOLS}`);
-  return [...out];
+  return [...symbolList(raw, 'expected at least one symbol (e.g. SPY,QQQ)')];
 }
 
 /** A symbol's row of the tilt scan, keeping only the best of its top signals (all a tilt row shows). */

@@ -3,6 +3,7 @@ import { calendarDate } from '../ingest/fields.ts';
 import { FieldError } from '../ingest/ingest-report.ts';
 import { timestampMs } from '../ingest/timestamp.ts';
 import { ApiError, invalidParameter } from './api-error.ts';
+import { MAX_TILT_SYMBOLS, SYMBOL_EXPECTED, SYMBOL_PATTERN } from './query-schemas.ts';
 
 /** An offset whose `+` a query string turned into a space: `…T10:00:00 05:00` (URL-decoding `+` is a space). */
 const SPACE_FOR_PLUS = /(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$/;
@@ -35,4 +36,23 @@ export function expiryParameter(name: string, raw: string | undefined): IsoDate 
 /** A path symbol as the data names it: upper case (`spy` → `SPY`). The route's schema has checked its form. */
 export function symbolParameter(raw: string): string {
   return raw.toUpperCase();
+}
+
+const SYMBOL_RE = new RegExp(SYMBOL_PATTERN);
+
+/**
+ * `symbols=A,B,…` (tilt watchlist, stream filter): upper case, duplicates dropped, blanks ignored, each checked;
+ * 400 naming the first bad entry, an empty list (with `emptyHint`) or more than MAX_TILT_SYMBOLS.
+ */
+export function symbolList(raw: string, emptyHint: string): Set<string> {
+  const out = new Set<string>();
+  for (const part of raw.split(',')) {
+    const s = part.trim();
+    if (s === '') continue;
+    if (!SYMBOL_RE.test(s)) throw invalidParameter('symbols', s, `an entry of symbols is not a symbol; ${SYMBOL_EXPECTED}`);
+    out.add(s.toUpperCase());
+  }
+  if (out.size === 0) throw invalidParameter('symbols', raw, emptyHint);
+  if (out.size > MAX_TILT_SYMBOLS) throw invalidParameter('symbols', `${out.size} symbols`, `expected at most ${MAX_TILT_SYMBOLS}`);
+  return out;
 }

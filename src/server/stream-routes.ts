@@ -4,7 +4,7 @@ import Type, { type Static } from 'typebox';
 import { invalidParameter } from './api-error.ts';
 import type { StreamEvent } from './event-ring.ts';
 import type { LiveSignalEvents } from './live-signal-events.ts';
-import { MAX_TILT_SYMBOLS, SYMBOL_EXPECTED, SYMBOL_PATTERN } from './query-schemas.ts';
+import { symbolList } from './request-values.ts';
 
 const StreamQuery = Type.Object({
   symbols: Type.Optional(Type.String({
@@ -19,20 +19,8 @@ type StreamQuery = Static<typeof StreamQuery>;
 
 /** Bytes a client may fall behind by before its stream is ended (it reconnects with Last-Event-ID and resumes). */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
-const SYMBOL_RE = new RegExp(SYMBOL_PATTERN);
-
 function symbolFilter(raw: string | undefined): ReadonlySet<string> | null {
-  if (raw === undefined) return null;
-  const out = new Set<string>();
-  for (const part of raw.split(',')) {
-    const s = part.trim();
-    if (s === '') continue;
-    if (!SYMBOL_RE.test(s)) throw invalidParameter('symbols', s, `an entry of symbols is not a symbol; ${SYMBOL_EXPECTED}`);
-    out.add(s.toUpperCase());
-  }
-  if (out.size === 0) throw invalidParameter('symbols', raw, 'expected at least one symbol (e.g. SPY,QQQ), or no symbols parameter');
-  if (out.size > MAX_TILT_SYMBOLS) throw invalidParameter('symbols', `${out.size} symbols`, `expected at most ${MAX_TILT_SYMBOLS}`);
-  return out;
+  return raw === undefined ? null : symbolList(raw, 'expected at least one symbol (e.g. SPY,QQQ), or no symbols parameter');
 }
 
 function lastEventId(header: string | string[] | undefined, query: string | undefined): number | null {
