@@ -12,7 +12,7 @@ test('NYSE published holidays are closed (NYSE holiday lists 2019, 2021, 2024)',
 });
 
 test('NYSE early closes at 13:00 (NYSE published early closes)', () => {
-  for (const d of ['2019-11-29', '2024-11-29', '2019-12-24', '2019-07-03', '2024-07-03', '2002-07-05', '1998-12-24']) {
+  for (const d of ['2019-11-29', '2024-11-29', '2019-12-24', '2019-07-03', '2024-07-03', '2002-07-05', '2003-12-26', '1998-12-24']) {
     assert.equal(isNyseEarlyClose(d), true, d);
     assert.equal(nyseCloseMinutes(d), 780, d);
   }

@@ -17,8 +17,8 @@ const SPECIAL_CLOSURES: ReadonlySet<string> = new Set([
   '2012-10-29', '2012-10-30', '2018-12-05', '2025-01-09',
 ]);
 
-/** Early closes no rule produces (NYSE closed at 13:00 on Friday 2002-07-05). */
-const SPECIAL_EARLY_CLOSES: ReadonlySet<string> = new Set(['2002-07-05']);
+/** Early closes no rule produces (NYSE closed at 13:00 on Fridays 2002-07-05 and 2003-12-26). */
+const SPECIAL_EARLY_CLOSES: ReadonlySet<string> = new Set(['2002-07-05', '2003-12-26']);
 
 /** Regular session open, minutes after New York midnight (09:30). */
 export const NYSE_OPEN_MINUTES = 570;
