@@ -11,6 +11,7 @@ import { ivCommand } from './iv.ts';
 import { levelsCommand } from './levels.ts';
 import { maxPainCommand } from './maxpain.ts';
 import { signalsCommand } from './signals.ts';
+import { smiCommand } from './smi.ts';
 import { replayCommand } from './replay.ts';
 import { serveCommand } from './serve.ts';
 import { summaryCommand } from './summary.ts';
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   signalsCommand, summaryCommand,
   gexCommand, dexCommand, vexCommand, chexCommand, levelsCommand, maxPainCommand,
   greeksCommand, ivCommand,
+  smiCommand,
   ingestCommand, serveCommand, replayCommand,
   generateTapeCommand, calibrateOiCommand, demoCommand,
 ];
