@@ -57,12 +57,12 @@ export function nyseDateOfDayNumber(n: number): IsoDate {
 }
 
 /** Day of week of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
-function weekday(n: number): number {
+export function weekday(n: number): number {
   return (((n + 4) % 7) + 7) % 7;
 }
 
 /** The k-th (1-based) given weekday of a month; k = -1 gives the last one. */
-function nthWeekday(y: number, m: number, wd: number, k: number): number {
+export function nthWeekday(y: number, m: number, wd: number, k: number): number {
   if (k > 0) {
     const first = ymd(y, m, 1);
     return first + ((wd - weekday(first) + 7) % 7) + 7 * (k - 1);
