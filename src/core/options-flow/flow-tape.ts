@@ -1,6 +1,6 @@
 import type { Contracts, EpochMs, IsoDate, PricePerShare } from '../units.ts';
 import { newYorkDate } from '../calendar/new-york-date.ts';
-import { type ClassifiedPrint, ContractFlow } from './contract-flow.ts';
+import { ContractFlow } from './contract-flow.ts';
 import type { FlowSettings } from './flow-settings.ts';
 import type { FlowSignal } from './flow-signal.ts';
 import { contractKey, type OptionTrade, type Side } from './option-trade.ts';
@@ -69,16 +69,6 @@ class PrintColumns {
     this.ts = f(this.ts); this.price = f(this.price); this.size = f(this.size);
     this.bid = f(this.bid); this.ask = f(this.ask); this.code = u(this.code); this.bucket = u(this.bucket);
   }
-}
-
-/**
- * The canonical order of a contract's prints: time, then side, price, size, exchange, bid, ask. Sorting by
- * it makes the coalescing (and so every number) independent of the order of rows in the input,
- * including prints that share a millisecond.
- */
-export function comparePrints(a: ClassifiedPrint, b: ClassifiedPrint): number {
-  return a.ts - b.ts || SIDE_ORDER[a.side] - SIDE_ORDER[b.side] || a.price - b.price || a.size - b.size
-    || compareText(a.exchange, b.exchange) || a.bid - b.bid || a.ask - b.ask;
 }
 
 /**
@@ -216,7 +206,11 @@ export class FlowTape {
     return t === undefined ? null : (t as EpochMs);
   }
 
-  /** comparePrints over two rows of the columns. */
+  /**
+   * The canonical order of a contract's prints: time, then side, price, size, exchange, bid, ask. Sorting by
+   * it makes the coalescing (and so every number) independent of the order of rows in the input,
+   * including prints that share a millisecond.
+   */
   private compareRows(i: number, j: number): number {
     const c = this.cols;
     const ci = c.code[i] as number, cj = c.code[j] as number;
