@@ -3,7 +3,9 @@ import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
 import type { FlowSummary } from '../core/options-flow/flow-summary.ts';
 import type { QueriedSignal } from '../core/options-flow/signal-query.ts';
 import type { FlowReport } from '../core/options-flow/flow-report.ts';
-import { type EnrichmentSource, enrichSignal, type SignalEnrichment } from '../core/options-flow/signal-enrichment.ts';
+import {
+  type EnrichmentSource, enrichSignal, NO_SIGNAL_ENRICHMENT, type SignalEnrichment,
+} from '../core/options-flow/signal-enrichment.ts';
 
 /**
  * The JSON bodies of the flow-signals surface (seed 004), shared by the CLI and the API so that both print
@@ -41,11 +43,6 @@ export interface Enrichment {
   readonly hypothetical_gex_impact_if_opening: number | null;
 }
 
-export const NO_ENRICHMENT: Enrichment = {
-  iv: null, delta: null, gamma: null, iv_vs_atm: null, moneyness: null,
-  estimated_delta_notional: null, hypothetical_gex_impact_if_opening: null,
-};
-
 function enrichmentJson(e: SignalEnrichment): Enrichment {
   return {
     iv: e.iv,
@@ -60,7 +57,7 @@ function enrichmentJson(e: SignalEnrichment): Enrichment {
 
 export function signalJson(q: QueriedSignal, source: EnrichmentSource | null = null) {
   const s: FlowSignal = q.signal;
-  const enrichment = source === null ? NO_ENRICHMENT : enrichmentJson(enrichSignal(s, source));
+  const enrichment = enrichmentJson(source === null ? NO_SIGNAL_ENRICHMENT : enrichSignal(s, source));
   return {
     ts: isoUtc(s.ts),
     contract: s.contract,
