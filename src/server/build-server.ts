@@ -15,9 +15,17 @@ import { type LiveSink, memoryLiveSink } from './live-sink.ts';
 import type { MarketData } from './market-data.ts';
 import { registerPricingRoutes } from './pricing-routes.ts';
 import { registerStreamRoutes } from './stream-routes.ts';
+import type { SmiBarsData } from './smi-bars-data.ts';
+import { registerSmiRoutes } from './smi-routes.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
 
 const serialize = (data: unknown): string => JSON.stringify(data);
+
+/** Data beside the options tape, each optional: an endpoint whose source is absent answers 404. */
+export interface ServerSources {
+  /** Intraday bars for `GET /v1/smi/{symbol}`. */
+  readonly smi?: SmiBarsData;
+}
 
 function rateLimitKey(request: FastifyRequest): string {
   const key = requestApiKey(request);
@@ -36,6 +44,8 @@ async function installRateLimit(app: FastifyInstance, limit: RateLimitSettings):
   });
 }
 
+const EMPTY_BARS: SmiBarsData = { symbols: () => [], bars: () => null };
+
 /**
  * The HTTP API over `data` (docs/api.md): FlashAlpha-compatible flow, exposure and pricing endpoints, health,
  * /openapi.json and /docs, optional API keys and rate limit. Bodies are those of src/api, the CLI's, sent with
@@ -43,11 +53,13 @@ async function installRateLimit(app: FastifyInstance, limit: RateLimitSettings):
  * The live feed (POST /v1/ingest/…, and GET /v1/stream/signals over it) appends to `live`: by default the
  * in-memory data itself when `data` is an InMemoryMarketData; pass storeLiveSink(store) for a store; null (the
  * default otherwise) = no live feed or stream routes.
+ * `sources` adds the data that is not options prints or chains (intraday bars for the SMI).
  * Returns the instance unstarted: `listen()` it, or `inject()` requests in tests.
  */
 export async function buildServer(
   data: MarketData, settings: ServerSettings = DEFAULT_SERVER_SETTINGS,
   live: LiveSink | null = data instanceof InMemoryMarketData ? memoryLiveSink(data) : null,
+  sources: ServerSources = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: settings.logRequests,
@@ -76,6 +88,7 @@ export async function buildServer(
   registerFlowRoutes(app, data, settings);
   registerExposureRoutes(app, data, settings);
   registerPricingRoutes(app);
+  registerSmiRoutes(app, sources.smi ?? EMPTY_BARS);
   if (live !== null) {
     const events = new LiveSignalEvents(data, settings, settings.streamRingEvents);
     registerIngestRoutes(app, live, settings.ingestMaxBytes, (_kind, symbols) => events.ingested(symbols));

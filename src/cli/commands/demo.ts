@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cents, isoUtc } from '../../api/flow-signals-body.ts';
 import { DEFAULT_FLOW_SETTINGS } from '../../core/options-flow/flow-settings.ts';
 import type { FlowSignal } from '../../core/options-flow/flow-signal.ts';
@@ -18,6 +19,11 @@ import { serveCommand } from './serve.ts';
 import { loadChains, loadTrades } from '../flow-inputs.ts';
 
 const DEFAULTS = { symbols: 40, prints: 300_000, seed: 20250314 };
+
+/** Real samples committed with the project (test-fixtures/…/PROVENANCE.md) that the demo server also serves. */
+const REAL_SAMPLES = {
+  spyHourlyBars: fileURLToPath(new URL('../../../test-fixtures/smi/SPY_hourly_2019-2021.csv.gz', import.meta.url)),
+};
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -38,7 +44,8 @@ Options:
   --json         print the scan as JSON instead of tables
   --serve        then create the embedded store DIR/store afresh with the chain, serve the HTTP API from it
                  (as \`smartmoney serve --data DIR/store\`) and replay the day's prints into it live
-                 (as \`smartmoney replay\`) until Ctrl-C; the tables above are the whole day
+                 (as \`smartmoney replay\`) until Ctrl-C; the tables above are the whole day. It also serves
+                 the REAL LEAN SPY hourly bars 2019-01 → 2021-03 committed in test-fixtures/smi for /v1/smi/SPY
   --port N       the API's port with --serve (default 8080)
   --replay-speed N  tape time runs N times faster than real time (default 60: the day in 6.5 minutes;
                  0 = as fast as possible)`,
@@ -129,7 +136,7 @@ Options:
         );
       }),
     };
-    return serveCommand.run(['--data', store, '--chain', chainFile, ...(v.port === undefined ? [] : ['--port', v.port])], serveIo);
+    return serveCommand.run(['--data', store, '--chain', chainFile, '--bars', `SPY=${REAL_SAMPLES.spyHourlyBars}`, ...(v.port === undefined ? [] : ['--port', v.port])], serveIo);
   },
 };
 

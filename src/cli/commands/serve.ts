@@ -1,4 +1,6 @@
-import { buildServer } from '../../server/build-server.ts';
+import { basename } from 'node:path';
+import { buildServer, type ServerSources } from '../../server/build-server.ts';
+import { loadSmiBars } from '../../server/smi-bars-data.ts';
 import { loadMarketData } from '../../server/in-memory-market-data.ts';
 import type { MarketData } from '../../server/market-data.ts';
 import { storeLiveSink } from '../../server/live-sink.ts';
@@ -37,6 +39,23 @@ function urlsOf(address: string): string {
   return `smartmoney API on ${address}\n  docs     ${address}/docs\n  OpenAPI  ${address}/openapi.json\n  health   ${address}/health\n`;
 }
 
+/** `--bars SYMBOL=FILE` (or `--bars FILE`, the symbol being the file name's leading letters: SPY_hourly… → SPY). */
+export function barsSpec(spec: string): readonly [string, string] {
+  const eq = spec.indexOf('=');
+  const symbol = eq > 0 ? spec.slice(0, eq) : (/^[A-Za-z.]+/.exec(basename(spec))?.[0] ?? '');
+  const file = eq > 0 ? spec.slice(eq + 1) : spec;
+  if (!/^\^?[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/.test(symbol) || file === '') {
+    throw new UsageError(`--bars was ${JSON.stringify(spec)}; expected SYMBOL=FILE (e.g. SPY=SPY_5min.csv.gz)`);
+  }
+  return [symbol.toUpperCase(), file];
+}
+
+async function loadBars(specs: readonly string[], strict: boolean, io: CommandIo) {
+  const { data, loads } = await loadSmiBars(specs.map(barsSpec), strict);
+  for (const l of loads) writeReport(io, `bars ${l.symbol}`, l.file, l.report);
+  return data;
+}
+
 async function serve(argv: string[], io: CommandIo): Promise<number> {
   const { values: v, positionals } = parseCommandArgs(argv, {
     port: { type: 'string' },
@@ -50,6 +69,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     'rate-limit': { type: 'string' },
     log: { type: 'boolean' },
     data: { type: 'string' },
+    bars: { type: 'string', multiple: true },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const port = intOption(v.port, 'port', DEFAULT_PORT, 0, 65_535);
@@ -84,11 +104,12 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     for (const r of loaded.reports) writeReport(io, r.kind, r.file, r.report);
     data = loaded.data;
   }
+  const sources: ServerSources = { smi: await loadBars(v.bars ?? [], v.strict === true, io) };
   const symbols = await data.symbols();
   io.stderr.write(`serving ${symbols.length} underlyings with prints${symbols.length > 0 ? ` (${symbols.slice(0, 10).join(', ')}${symbols.length > 10 ? ', …' : ''})` : ''}`
     + `${apiKeys.length > 0 ? `; ${apiKeys.length} API key(s) required` : '; no API key required'}`
     + `${perMinute === null ? '' : `; at most ${perMinute} requests a minute per client`}\n`);
-  const app = await buildServer(data, settings, store === null ? undefined : storeLiveSink(store));
+  const app = await buildServer(data, settings, store === null ? undefined : storeLiveSink(store), sources);
   const { stopped, cancel } = stopSignal();
   let address: string;
   try {
@@ -116,17 +137,19 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'the HTTP API (FlashAlpha-compatible flow, exposure and pricing endpoints) over trade and chain files',
   help: `Usage: smartmoney serve [--port N] [--host H] [--data DIR] [--trades FILE...] [--chain FILE...] [--api-key K...]
-                        [--rate-limit N] [--log]
+                        [--bars SYM=FILE...] [--rate-limit N] [--log]
 
 Loads the files into memory (every format the other commands read; bad rows reported on stderr) and serves
 the API of docs/api.md until Ctrl-C (SIGINT) or SIGTERM: GET /v1/flow/signals/{symbol}[/summary],
 /v1/flow/tilt?symbols=…, /v1/exposure/{gex,dex,vex,chex,levels}/{symbol}, /v1/maxpain/{symbol},
-/v1/pricing/{greeks,iv}, /health; ?at=ISO on every data endpoint; OpenAPI at /openapi.json, docs at /docs.
+/v1/pricing/{greeks,iv}, /v1/smi/{symbol} (with --bars), /health; ?at=ISO on every data endpoint; OpenAPI at /openapi.json, docs at /docs.
 Bodies are the ones the signals, summary, gex, … commands print for the same files.
 
 Options:
   --port N           TCP port, 0–65535 (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H           address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for all)
+  --bars SYM=FILE    intraday bars of SYM for GET /v1/smi/SYM (repeatable; LEAN hourly or 1/5/30-minute
+                     bars, as \`smartmoney smi --bars\`)
   --data DIR         serve from the embedded store in DIR (created if missing; see \`smartmoney ingest\`);
                      files given with --trades/--chain are ingested into it first (idempotent)
   --trades FILE      option trades (repeatable): canonical CSV or NDJSON, Cboe DataShop; gzip read transparently

@@ -1,14 +1,11 @@
 import { basename } from 'node:path';
-import { newYorkDate } from '../../core/calendar/new-york-date.ts';
-import { smartMoneyIndex } from '../../core/smart-money-index/smart-money-index.ts';
-import { DEFAULT_SMI_LOOKBACK, smiEvents } from '../../core/smart-money-index/smi-divergences.ts';
+import { smiBody } from '../../api/smi-body.ts';
+import { DEFAULT_SMI_LOOKBACK } from '../../core/smart-money-index/smi-divergences.ts';
 import { calendarDate } from '../../ingest/fields.ts';
 import { IngestReport } from '../../ingest/ingest-report.ts';
 import { readIntradayBars } from '../../ingest/intraday-bars.ts';
 import { intOption, numberOption, optionValue, parseCommandArgs } from '../args.ts';
 import { UsageError, type Command } from '../command.ts';
-
-const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 export const smiCommand: Command = {
   name: 'smi',
@@ -48,27 +45,9 @@ Example:
     const symbol = values.symbol ?? (/^[A-Za-z.]+/.exec(basename(file))?.[0].toUpperCase() ?? 'UNKNOWN');
     const report = new IngestReport();
     const read = await readIntradayBars(file, { report, strict: values.strict === true });
-    const bars = read.bars.filter((b) => {
-      const d = newYorkDate(b.start);
-      return (from === undefined || d >= from) && (to === undefined || d <= to);
-    });
-    const r = smartMoneyIndex(bars, startValue);
-    const events = smiEvents(r.series, lookback);
+    const body = smiBody(symbol, read.bars, { from: from ?? null, to: to ?? null, startValue, lookback });
     io.stderr.write(`smi: ${file}: ${read.format}, ${read.resolutionMinutes}-minute bars; rows ${report.rowsRead}, `
-      + `rejected ${report.rejected}; days computed ${r.series.length}, skipped ${r.skipped.length}\n`);
-    const body = {
-      symbol,
-      start_value: startValue,
-      lookback,
-      series: r.series.map((p) => ({
-        date: p.date, smi: round4(p.smi), first_half_hour_change: round4(p.first_half_hour_change),
-        last_hour_change: round4(p.last_hour_change), close: p.close,
-      })),
-      divergences: events.map((e) => ({
-        ...e, smi: round4(e.smi), prior_smi_extreme: round4(e.prior_smi_extreme),
-      })),
-      skipped: r.skipped,
-    };
+      + `rejected ${report.rejected}; days computed ${body.series.length}, skipped ${body.skipped.length}\n`);
     io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
   },
