@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { calibrateOiCommand } from './calibrate-oi.ts';
 import { chexCommand } from './chex.ts';
 import { demoCommand } from './demo.ts';
+import { darkpoolCommand } from './darkpool.ts';
 import { dexCommand } from './dex.ts';
 import { generateTapeCommand } from './generate-tape.ts';
 import { gexCommand } from './gex.ts';
@@ -23,6 +24,7 @@ export const commands: readonly Command[] = [
   gexCommand, dexCommand, vexCommand, chexCommand, levelsCommand, maxPainCommand,
   greeksCommand, ivCommand,
   smiCommand,
+  darkpoolCommand,
   ingestCommand, serveCommand, replayCommand,
   generateTapeCommand, calibrateOiCommand, demoCommand,
 ];
