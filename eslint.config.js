@@ -39,4 +39,15 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The dashboard (issue 7) runs in the browser and talks to the server over HTTP only. (Browser globals need
+    // no list: typescript-eslint turns no-undef off for TypeScript, whose DOM lib checks them.)
+    files: ['web/**/*.{ts,tsx}'],
+    ignores: ['web/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/src/server/**', '**/src/store/**', '**/src/cli/**', '**/src/ingest/**', 'node:*'], message: 'The dashboard talks to the server over HTTP only.' }],
+      }],
+    },
+  },
 );

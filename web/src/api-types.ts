@@ -1,0 +1,277 @@
+/**
+ * The JSON bodies the dashboard reads, as docs/api.md documents them (snake_case, ISO-8601 UTC times, dollars
+ * rounded to cents). Only the fields the pages read are typed; the server sends more. The dashboard talks to the
+ * server over HTTP only and never imports its code, so these mirror the documentation, not src/api.
+ */
+
+/** Every error answer: `{error, message}` (docs/api.md "Errors"). */
+export interface ApiErrorBody {
+  readonly error: string;
+  readonly message: string;
+}
+
+/** Seed 004's six score components, in the order the seed lists them. */
+export const SCORE_COMPONENTS = ['premium', 'size_vs_oi', 'aggressor', 'sweep', 'opening_bias', 'tenor'] as const;
+export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
+export type ScoreBreakdown = Readonly<Record<ScoreComponent, number>>;
+
+export type Intent = 'bullish' | 'bearish' | 'neutral';
+export type Structure = 'sweep' | 'block';
+
+export interface ChainLevels {
+  readonly call_wall: number | null;
+  readonly put_wall: number | null;
+  readonly max_pain: number | null;
+  readonly gamma_flip: number | null;
+}
+
+/** One scored signal of `GET /v1/flow/signals/{symbol}`. */
+export interface FlowSignal {
+  readonly ts: string;
+  readonly contract: string;
+  readonly expiry: string;
+  readonly strike: number;
+  readonly right: 'C' | 'P';
+  readonly side: string;
+  readonly price: number;
+  readonly size: number;
+  readonly print_count: number;
+  readonly premium: number;
+  readonly dte: number;
+  readonly structure: string;
+  readonly aggressor: string;
+  readonly open_close_bias: 'OpeningBias' | 'ClosingBias' | 'Unknown';
+  readonly intent: Intent;
+  readonly score: number;
+  readonly conviction: string;
+  readonly tags: readonly string[];
+  readonly score_breakdown: ScoreBreakdown;
+}
+
+export interface SignalsBody {
+  readonly symbol: string;
+  readonly as_of: string;
+  readonly window_minutes: number;
+  readonly expiry: string | null;
+  readonly underlying_price: number | null;
+  readonly chain: ChainLevels;
+  readonly count: number;
+  readonly signals: readonly FlowSignal[];
+}
+
+export type Tilt = 'bullish' | 'bearish' | 'mixed' | 'noise';
+
+export interface SummaryBody {
+  readonly symbol: string;
+  readonly as_of: string;
+  readonly window_minutes: number;
+  readonly underlying_price: number | null;
+  readonly underlying_price_source: string | null;
+  readonly signal_count: number;
+  readonly bullish_premium: number;
+  readonly bearish_premium: number;
+  readonly net_directional_premium: number;
+  readonly opening_premium: number;
+  readonly closing_premium: number;
+  readonly tilt: Tilt;
+  readonly tilt_strength: 'strong' | 'moderate';
+  readonly opening_share: number | null;
+  readonly net_premium_per_underlying_dollar: number | null;
+  readonly chain: ChainLevels;
+}
+
+export interface TiltRow {
+  readonly rank: number;
+  readonly symbol: string;
+  readonly as_of: string;
+  readonly underlying_price: number | null;
+  readonly net_premium_per_underlying_dollar: number | null;
+  readonly tilt: Tilt;
+  readonly tilt_strength: 'strong' | 'moderate';
+  readonly opening_share: number | null;
+  readonly net_directional_premium: number;
+  readonly bullish_premium: number;
+  readonly bearish_premium: number;
+  readonly opening_premium: number;
+  readonly closing_premium: number;
+  readonly signal_count: number;
+  readonly top_signal: {
+    readonly contract: string;
+    readonly intent: Intent;
+    readonly score: number;
+    readonly premium: number;
+    readonly tags: readonly string[];
+  } | null;
+}
+
+export interface TiltBody {
+  readonly noise_threshold: number;
+  readonly strong_threshold: number;
+  readonly requested: number;
+  readonly count: number;
+  readonly unknown_symbols: readonly string[];
+  readonly ranked: readonly TiltRow[];
+}
+
+export interface LevelsBody {
+  readonly symbol: string;
+  readonly underlying_price: number | null;
+  readonly as_of: string;
+  readonly levels: {
+    readonly gamma_flip: number | null;
+    readonly call_wall: number | null;
+    readonly put_wall: number | null;
+    readonly max_pain: number | null;
+  };
+  readonly net_gex: number | null;
+  readonly net_gex_label: string | null;
+}
+
+export interface MaxPainBody {
+  readonly symbol: string;
+  readonly underlying_price: number | null;
+  readonly max_pain_strike: number | null;
+}
+
+export interface GexStrike {
+  readonly strike: number;
+  readonly call_gex: number | null;
+  readonly put_gex: number | null;
+  readonly net_gex: number | null;
+}
+
+export interface GexBody {
+  readonly symbol: string;
+  readonly underlying_price: number | null;
+  readonly as_of: string;
+  readonly gamma_flip: number | null;
+  readonly net_gex: number | null;
+  readonly unit: string;
+  readonly strikes: readonly GexStrike[];
+}
+
+/** `GET /v1/darkpool/{symbol}/levels?date=` (not served yet; the page reads whatever levels it lists). */
+export interface DarkPoolLevel {
+  readonly price: number;
+  readonly premium?: number;
+  readonly volume?: number;
+  readonly prints?: number;
+  readonly kind?: string;
+}
+
+export interface DarkPoolLevelsBody {
+  readonly symbol: string;
+  readonly date: string;
+  readonly levels: readonly DarkPoolLevel[];
+}
+
+export type Direction = 'bullish' | 'bearish' | 'neutral';
+
+/** `GET /v1/smart-money/leaderboard?date=&limit=&direction=` (seed 000). */
+export interface LeaderboardRow {
+  readonly rank: number;
+  readonly symbol: string;
+  readonly direction: Direction;
+  readonly score: number;
+  readonly options_flow: number;
+  readonly dark_pool: number;
+  readonly alert_cluster: number;
+  readonly greek_positioning: number;
+  readonly total_premium: number;
+  readonly dp_premium: number;
+  readonly alerts: number;
+  readonly change: number | null;
+  readonly breakdown?: unknown;
+}
+
+export interface LeaderboardBody {
+  readonly date: string;
+  readonly as_of: string;
+  readonly tiles: {
+    readonly sentiment: { readonly bullish: number; readonly bearish: number; readonly neutral: number };
+    readonly avg_score: number;
+    readonly symbols: number;
+    readonly total_premium: number;
+    readonly dp_premium: number;
+    readonly alerts: number;
+  };
+  readonly rows: readonly LeaderboardRow[];
+}
+
+/** `GET /v1/smart-money/{symbol}?from=&to=`: the symbol's daily conviction history (rows shaped as the leaderboard's). */
+export interface ConvictionPoint {
+  readonly date: string;
+  readonly score: number;
+  readonly direction: Direction;
+  readonly rank?: number | null;
+}
+
+export interface ConvictionHistoryBody {
+  readonly symbol: string;
+  readonly history: readonly ConvictionPoint[];
+}
+
+export const CRYPTO_PILLARS = ['funding', 'stablecoin', 'open_interest', 'volume', 'long_short'] as const;
+export type CryptoPillar = (typeof CRYPTO_PILLARS)[number];
+export type CryptoPillars = Readonly<Record<CryptoPillar, number | null>>;
+
+export interface CryptoAlert {
+  readonly ts?: string;
+  readonly kind?: string;
+  readonly message?: string;
+  readonly severity?: string;
+}
+
+/** `GET /v1/crypto/smart-money-score/{asset}?from=&to=`. */
+export interface CryptoScoreBody {
+  readonly asset: string;
+  readonly as_of: string;
+  readonly score: number | null;
+  readonly band: string | null;
+  readonly pillars: CryptoPillars;
+  readonly weights: Readonly<Partial<Record<CryptoPillar, number>>>;
+  readonly pillars_missing: readonly string[];
+  readonly coverage: number | null;
+  readonly fear_greed: number | { readonly value: number; readonly classification?: string } | null;
+  readonly divergence: unknown;
+  readonly alerts: readonly (CryptoAlert | string)[];
+  readonly history: readonly {
+    readonly ts: string;
+    readonly score: number | null;
+    readonly band: string | null;
+    readonly pillars: CryptoPillars;
+    readonly fear_greed?: number | null;
+    readonly divergence?: unknown;
+  }[];
+}
+
+/** `GET /v1/smi/{symbol}?from=&to=` (seed 002). */
+export interface SmiBody {
+  readonly symbol: string;
+  readonly start_value: number;
+  readonly lookback: number;
+  readonly series: readonly {
+    readonly date: string;
+    readonly smi: number;
+    readonly first_half_hour_change: number;
+    readonly last_hour_change: number;
+    readonly close: number;
+  }[];
+  readonly divergences: readonly {
+    readonly date: string;
+    readonly kind: string;
+    readonly close: number;
+    readonly smi: number;
+    readonly prior_close_extreme: number;
+    readonly prior_smi_extreme: number;
+    readonly lookback: number;
+  }[];
+  readonly skipped: readonly { readonly date: string; readonly reason: string }[];
+}
+
+/** `event: signal` of `GET /v1/stream/signals`. */
+export interface StreamSignalEvent {
+  readonly symbol: string;
+  readonly key: string;
+  readonly signal: FlowSignal;
+}

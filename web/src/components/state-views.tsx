@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import type { Loadable } from '../use-api.ts';
+
+export function Loading({ what }: { what: string }) {
+  return <div className="state state-loading" role="status" aria-live="polite"><span className="spinner" aria-hidden="true" /> Loading {what}…</div>;
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="state state-empty" role="status">{children}</div>;
+}
+
+export function NotAvailable({ what, message }: { what: string; message: string }) {
+  return (
+    <div className="state state-unavailable" role="status">
+      <strong>{what}: not available on this server.</strong>
+      <span className="muted"> {message}</span>
+    </div>
+  );
+}
+
+export function ErrorView({ what, status, code, message, onRetry }: { what: string; status: number; code: string; message: string; onRetry?: () => void }) {
+  return (
+    <div className="state state-error" role="alert">
+      <strong>{what} could not be loaded</strong> <code>{status === 0 ? code : `${status} ${code}`}</code>
+      <div>{message}</div>
+      {onRetry === undefined ? null : <button type="button" onClick={onRetry}>Retry</button>}
+    </div>
+  );
+}
+
+/**
+ * Renders `children(body)` once loaded; otherwise the loading, "not available on this server" (404 not_found)
+ * or error state, all with the same wording across the pages.
+ */
+export function Loaded<T>({ state, what, onRetry, children }: {
+  state: Loadable<T>; what: string; onRetry?: () => void; children: (body: T) => ReactNode;
+}) {
+  switch (state.kind) {
+    case 'loading': return <Loading what={what} />;
+    case 'not_available': return <NotAvailable what={what} message={state.message} />;
+    case 'error': return <ErrorView what={what} status={state.status} code={state.code} message={state.message} {...(onRetry === undefined ? {} : { onRetry })} />;
+    case 'ok': return <>{children(state.body)}</>;
+  }
+}
