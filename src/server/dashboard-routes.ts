@@ -41,7 +41,7 @@ export async function registerDashboard(app: FastifyInstance, distDir: string): 
     if (name !== 'index.html' && rootFiles.has(name)) return reply.sendFile(name, { maxAge: 3600 * 1000 });
     return page(reply);
   };
-  const options = { config: { public: true, rateLimit: false }, schema: { hide: true } };
+  const options = { config: { public: true, rateLimit: false as const }, schema: { hide: true } };
   app.get('/', options, handler);
   app.get('/*', options, handler);
 }
