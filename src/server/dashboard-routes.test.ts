@@ -77,7 +77,7 @@ test('the dashboard never shadows the API: /health, /openapi.json, /docs and /v1
   const unknownSymbol = await app.inject({ url: '/v1/flow/signals/SPY' });
   assert.equal(unknownSymbol.statusCode, 404);
   assert.equal(unknownSymbol.json().error, 'unknown_symbol');
-  for (const url of ['/v1/no/such/endpoint', '/v1', '/v1/smart-money/leaderboard?date=2025-03-14', '/health/x', '/docs-not']) {
+  for (const url of ['/v1/no/such/endpoint', '/v1', '/v1/flow/no-such-endpoint?x=1', '/health/x', '/docs-not']) {
     const r = await app.inject({ url });
     if (url === '/docs-not') {
       // Not an API path: a page path like any other.
