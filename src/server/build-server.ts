@@ -17,6 +17,9 @@ import { registerPricingRoutes } from './pricing-routes.ts';
 import { registerStreamRoutes } from './stream-routes.ts';
 import type { SmiBarsData } from './smi-bars-data.ts';
 import { registerSmiRoutes } from './smi-routes.ts';
+import { ConvictionService } from './conviction-service.ts';
+import { registerConvictionRoutes } from './conviction-routes.ts';
+import type { DarkPoolSource } from './dark-pool-source.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
 
 const serialize = (data: unknown): string => JSON.stringify(data);
@@ -25,6 +28,8 @@ const serialize = (data: unknown): string => JSON.stringify(data);
 export interface ServerSources {
   /** Intraday bars for `GET /v1/smi/{symbol}`. */
   readonly smi?: SmiBarsData;
+  /** Equity prints for the dark pool evidence of the conviction leaderboard (without: that sub-score is left out). */
+  readonly darkPool?: DarkPoolSource;
 }
 
 function rateLimitKey(request: FastifyRequest): string {
@@ -53,7 +58,8 @@ const EMPTY_BARS: SmiBarsData = { symbols: () => [], bars: () => null };
  * The live feed (POST /v1/ingest/…, and GET /v1/stream/signals over it) appends to `live`: by default the
  * in-memory data itself when `data` is an InMemoryMarketData; pass storeLiveSink(store) for a store; null (the
  * default otherwise) = no live feed or stream routes.
- * `sources` adds the data that is not options prints or chains (intraday bars for the SMI).
+ * `sources` adds the data that is not options prints or chains (intraday bars for the SMI, equity prints
+ * for the conviction leaderboard's dark pool evidence).
  * Returns the instance unstarted: `listen()` it, or `inject()` requests in tests.
  */
 export async function buildServer(
@@ -89,9 +95,14 @@ export async function buildServer(
   registerExposureRoutes(app, data, settings);
   registerPricingRoutes(app);
   registerSmiRoutes(app, sources.smi ?? EMPTY_BARS);
+  const conviction = new ConvictionService(data, sources.darkPool ?? null, settings, settings.conviction);
+  registerConvictionRoutes(app, conviction);
   if (live !== null) {
     const events = new LiveSignalEvents(data, settings, settings.streamRingEvents);
-    registerIngestRoutes(app, live, settings.ingestMaxBytes, (_kind, symbols) => events.ingested(symbols));
+    registerIngestRoutes(app, live, settings.ingestMaxBytes, (_kind, symbols) => {
+      conviction.ingested(symbols);
+      return events.ingested(symbols);
+    });
     registerStreamRoutes(app, events, settings.streamHeartbeatMs);
   }
   return app;

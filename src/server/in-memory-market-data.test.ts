@@ -46,6 +46,11 @@ test('prints(symbol, day, upTo) equals the obvious filter (same symbol, same New
         assert.equal(await data.lastPrintTs(symbol), last);
       }
       assert.deepEqual(await data.symbols(), [...new Set(trades.map((t) => t.underlying))].sort());
+      const days = [...new Set(trades.map((t) => newYorkDate(t.ts)))].sort();
+      assert.deepEqual(await data.days(), days);
+      for (const day of days) {
+        assert.deepEqual(await data.symbols(day), [...new Set(trades.filter((t) => newYorkDate(t.ts) === day).map((t) => t.underlying))].sort());
+      }
     },
   ), { numRuns: 150 });
 });

@@ -109,9 +109,20 @@ export class InMemoryMarketData implements MarketData {
     }
   }
 
-  async symbols(): Promise<readonly string[]> {
+  async symbols(day?: IsoDate): Promise<readonly string[]> {
+    if (day !== undefined) {
+      const out: string[] = [];
+      for (const [symbol, days] of this.printsBySymbol) if ((days.get(day)?.trades.length ?? 0) > 0) out.push(symbol);
+      return out.sort();
+    }
     if (this.sortedSymbols === null) this.sortedSymbols = [...this.printsBySymbol.keys()].sort();
     return this.sortedSymbols;
+  }
+
+  async days(): Promise<readonly IsoDate[]> {
+    const all = new Set<IsoDate>();
+    for (const days of this.printsBySymbol.values()) for (const [day, d] of days) if (d.trades.length > 0) all.add(day);
+    return [...all].sort();
   }
 
   async lastPrintTs(symbol: string): Promise<EpochMs | null> {

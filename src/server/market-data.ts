@@ -4,7 +4,7 @@ import type { EpochMs, IsoDate } from '../core/units.ts';
 
 /**
  * What the HTTP API reads: the market data it answers from, by underlying and time. The server's only port to
- * storage, kept to the four reads the endpoints need so that any store can implement it (the in-memory one of
+ * storage, kept to the few reads the endpoints need so that any store can implement it (the in-memory one of
  * in-memory-market-data.ts, the DuckDB store of src/store). Every read is "as known at an instant": prints and
  * chain rows after `upTo` are left out, which is what lets `?at=` answer for a past moment (replay, backtests).
  *
@@ -13,8 +13,10 @@ import type { EpochMs, IsoDate } from '../core/units.ts';
  * contract per New York day, so a look-back window needs only the days it overlaps.
  */
 export interface MarketData {
-  /** Every underlying with at least one print, sorted. */
-  symbols(): Promise<readonly string[]>;
+  /** Every underlying with at least one print (on New York day `day` when given), sorted. */
+  symbols(day?: IsoDate): Promise<readonly string[]>;
+  /** The New York days holding at least one print, ascending: the days a date selector offers. */
+  days(): Promise<readonly IsoDate[]>;
   /** The time of the underlying's latest print; null when it has none. */
   lastPrintTs(symbol: string): Promise<EpochMs | null>;
   /** The underlying's prints on New York day `day` with `ts ≤ upTo`, in time order (empty when none). */

@@ -1,5 +1,6 @@
 import { type ChainAnalyticsSettings, DEFAULT_CHAIN_ANALYTICS_SETTINGS } from '../core/gamma-exposure/chain-analytics-settings.ts';
 import { DEFAULT_FLOW_SETTINGS, type FlowSettings } from '../core/options-flow/flow-settings.ts';
+import { type ConvictionSettings, DEFAULT_CONVICTION_SETTINGS } from '../core/conviction/conviction-settings.ts';
 
 /** Requests allowed per client (API key, else IP address) in each window. */
 export interface RateLimitSettings {
@@ -18,6 +19,8 @@ export interface ServerSettings {
   readonly rateLimit: RateLimitSettings | null;
   readonly flow: FlowSettings;
   readonly chain: ChainAnalyticsSettings;
+  /** Smart Money Conviction weights and thresholds (seed 000; docs/methodology.md). */
+  readonly conviction: ConvictionSettings;
   /** Fastify's request log on stdout (pino JSON lines). */
   readonly logRequests: boolean;
   /**
@@ -45,6 +48,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   rateLimit: null,
   flow: DEFAULT_FLOW_SETTINGS,
   chain: DEFAULT_CHAIN_ANALYTICS_SETTINGS,
+  conviction: DEFAULT_CONVICTION_SETTINGS,
   logRequests: false,
   maxHeaderBytes: 256 * 1024,
   reportCacheEntries: 500,

@@ -111,7 +111,7 @@ test('settings are validated: a negative weight or an empty window is refused na
 });
 
 const intent = fc.constantFrom<ConvictionSignal['intent']>('bullish', 'bearish', 'neutral');
-const bias = fc.constantFrom<ConvictionSignal['openCloseBias']>('opening', 'closing', 'neutral');
+const bias = fc.constantFrom<ConvictionSignal['openCloseBias']>('opening', 'closing', 'unknown');
 const arbSignal = fc.record({
   ts: fc.integer({ min: 0, max: 390 * MIN }), contract: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
   premium: fc.double({ min: 0, max: 1e9, noNaN: true }), intent, score: fc.integer({ min: 0, max: 100 }), openCloseBias: bias,

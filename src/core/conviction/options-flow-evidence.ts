@@ -5,7 +5,7 @@ export interface FlowEvidenceSignal {
   readonly premium: number;
   readonly intent: 'bullish' | 'bearish' | 'neutral';
   readonly score: number;
-  readonly openCloseBias: 'opening' | 'closing' | 'neutral';
+  readonly openCloseBias: 'opening' | 'closing' | 'unknown';
 }
 
 /** The options-flow sub-score with every number behind it. */
