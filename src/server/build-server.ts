@@ -18,7 +18,7 @@ import { registerStreamRoutes } from './stream-routes.ts';
 import type { SmiBarsData } from './smi-bars-data.ts';
 import { registerSmiRoutes } from './smi-routes.ts';
 import { ConvictionService } from './conviction-service.ts';
-import { registerConvictionRoutes } from './conviction-routes.ts';
+import { convictionEvent, registerConvictionRoutes } from './conviction-routes.ts';
 import type { DarkPoolSource } from './dark-pool-source.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
 
@@ -98,7 +98,7 @@ export async function buildServer(
   const conviction = new ConvictionService(data, sources.darkPool ?? null, settings, settings.conviction);
   registerConvictionRoutes(app, conviction);
   if (live !== null) {
-    const events = new LiveSignalEvents(data, settings, settings.streamRingEvents);
+    const events = new LiveSignalEvents(data, settings, settings.streamRingEvents, (symbol) => convictionEvent(conviction, symbol));
     registerIngestRoutes(app, live, settings.ingestMaxBytes, (_kind, symbols) => {
       conviction.ingested(symbols);
       return events.ingested(symbols);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { convictionRowBody, leaderboardBody } from '../api/conviction-bodies.ts';
+import { cents, isoUtc } from '../api/flow-signals-body.ts';
 import type { ConvictionRow } from '../core/conviction/conviction-row.ts';
 import { type RowChange, rowChange } from '../core/conviction/leaderboard.ts';
 import type { IsoDate } from '../core/units.ts';
@@ -56,6 +57,20 @@ function dateParameter(name: string, raw: string | undefined): IsoDate | null {
 function noDays(days: readonly IsoDate[], date: IsoDate): ApiError {
   return new ApiError(404, 'no_data', days.length === 0 ? 'the server has no prints yet'
     : `no options or equity prints on ${date} (days with data: ${days.slice(-10).join(', ')}${days.length > 10 ? ', …' : ''})`);
+}
+
+/**
+ * The body of a live `event: conviction` (GET /v1/stream/signals): the symbol's row on the latest day with its
+ * rank, and the day's tiles, `{symbol, date, as_of, tiles, row}`; null when the symbol has no row.
+ */
+export async function convictionEvent(service: ConvictionService, symbol: string): Promise<object | null> {
+  const day = await service.latestDay();
+  if (day === null) return null;
+  const b = await service.board(day);
+  const row = b.board.get(symbol);
+  if (row === null) return null;
+  const t = b.board.tiles();
+  return { symbol, date: day, as_of: b.asOf === null ? null : isoUtc(b.asOf), tiles: { ...t, total_premium: cents(t.total_premium), dp_premium: cents(t.dp_premium) }, row: convictionRowBody(row, b.board.rankOf(symbol), null) };
 }
 
 /**

@@ -40,7 +40,16 @@ export class LiveSignalEvents {
   private active = false;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly data: MarketData, private readonly settings: ServerSettings, capacity: number) {
+  private readonly lastConviction = new Map<string, string>();
+
+  /**
+   * `convictionOf` (optional) gives a symbol's current conviction event body (conviction-routes.ts), streamed as
+   * `event: conviction` when it changed.
+   */
+  constructor(
+    private readonly data: MarketData, private readonly settings: ServerSettings, capacity: number,
+    private readonly convictionOf: ((symbol: string) => Promise<object | null>) | null = null,
+  ) {
     this.ring = new EventRing(capacity);
   }
 
@@ -84,6 +93,13 @@ export class LiveSignalEvents {
     if (this.lastSummary.get(symbol) !== summary) {
       this.lastSummary.set(symbol, summary);
       this.emit('summary', symbol, summary);
+    }
+    if (this.convictionOf === null) return;
+    const row = await this.convictionOf(symbol);
+    const text = row === null ? null : JSON.stringify(row);
+    if (text !== null && this.lastConviction.get(symbol) !== text) {
+      this.lastConviction.set(symbol, text);
+      this.emit('conviction', symbol, text);
     }
   }
 

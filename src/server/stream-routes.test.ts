@@ -124,6 +124,12 @@ test('SSE over real HTTP: every signal of the final report is announced once, id
     for (const s of signals.signals) assert.ok(announced.has(`${s.contract}|${s.side}`), `${s.contract} ${s.side} announced`);
     const summary = await (await fetch(`${base}/v1/flow/signals/${symbol}/summary`)).text();
     assert.equal(mine.filter((e) => e.event === 'summary').at(-1)?.data, summary);
+    // The last conviction event of the symbol is its row on the leaderboard now (rank, score, direction).
+    const board = await (await fetch(`${base}/v1/smart-money/leaderboard`)).json() as { rows: { rank: number; symbol: string; score: number; direction: string }[] };
+    const row = board.rows.find((r) => r.symbol === symbol);
+    const conviction = JSON.parse(mine.filter((e) => e.event === 'conviction').at(-1)?.data ?? 'null') as { row: { rank: number; score: number; direction: string } } | null;
+    assert.ok(row !== undefined && conviction !== null, `${symbol} has a row and a conviction event`);
+    assert.deepEqual([conviction.row.rank, conviction.row.score, conviction.row.direction], [row.rank, row.score, row.direction]);
   }
   assert.ok(steady.comments.includes(': heartbeat'), 'heartbeat comments on the stream');
   await Promise.all([steady.close(), back.close()]);

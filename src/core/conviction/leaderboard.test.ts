@@ -22,6 +22,8 @@ test('leaderboard: ranked by score, then options premium, then symbol; a filter 
   assert.deepEqual(b.ranked().map((r) => `${r.rank}${r.row.symbol}`), ['1CCC', '2BBB', '3AAA', '4DDD']);
   assert.deepEqual(b.ranked({ direction: 'bullish' }).map((r) => `${r.rank}${r.row.symbol}`), ['3AAA', '4DDD']);
   assert.deepEqual(b.ranked({ limit: 2 }).map((r) => r.row.symbol), ['CCC', 'BBB']);
+  assert.equal(b.rankOf('AAA'), 3);
+  assert.equal(b.rankOf('ZZZ'), null);
   assert.deepEqual(b.tiles(), {
     sentiment: { bullish: 2, bearish: 1, neutral: 1 }, avg_score: 50, symbols: 4,
     total_premium: 1e6 + 5e6 + 9e6 + 1e6, dp_premium: 6e6, alerts: 6,

@@ -43,6 +43,12 @@ export class ConvictionLeaderboard {
     return this.bySymbol.get(symbol) ?? null;
   }
 
+  /** The rank (1 = best) of the symbol's row, or null when it has none. */
+  rankOf(symbol: string): number | null {
+    const row = this.bySymbol.get(symbol);
+    return row === undefined ? null : this.indexOf(row) + 1;
+  }
+
   /** Adds or replaces the row of `row.symbol`. */
   set(row: ConvictionRow): void {
     const old = this.bySymbol.get(row.symbol);
