@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { convictionRowBody, leaderboardBody } from '../api/conviction-bodies.ts';
 import { cents, isoUtc } from '../api/flow-signals-body.ts';
-import type { ConvictionRow } from '../core/conviction/conviction-row.ts';
+import type { ConvictionDirection, ConvictionRow } from '../core/conviction/conviction-row.ts';
 import { type RowChange, rowChange } from '../core/conviction/leaderboard.ts';
-import type { IsoDate } from '../core/units.ts';
+import type { EpochMs, IsoDate } from '../core/units.ts';
 import { calendarDate } from '../ingest/fields.ts';
 import { FieldError } from '../ingest/ingest-report.ts';
 import { ApiError, invalidParameter, unknownSymbol } from './api-error.ts';
@@ -59,6 +59,31 @@ function noDays(days: readonly IsoDate[], date: IsoDate): ApiError {
     : `no options or equity prints on ${date} (days with data: ${days.slice(-10).join(', ')}${days.length > 10 ? ', …' : ''})`);
 }
 
+/** What a leaderboard is asked for: a day (null: the latest), a moment in it (null: the whole day), a filter. */
+export interface LeaderboardRequest {
+  readonly date: IsoDate | null;
+  readonly at: EpochMs | null;
+  readonly direction: ConvictionDirection | null;
+  readonly limit: number;
+}
+
+/**
+ * The leaderboard body (conviction-bodies.ts) for a request, shared by the route and `smartmoney leaderboard`:
+ * 404 `no_data` (an ApiError) when the day has no prints, listing the days that have.
+ */
+export async function leaderboardResponse(service: ConvictionService, r: LeaderboardRequest) {
+  const days = await service.days();
+  const date = r.date ?? days.at(-1) ?? null;
+  if (date === null) throw noDays(days, '' as IsoDate);
+  if (!days.includes(date)) throw noDays(days, date);
+  const today = await service.board(date, r.at);
+  const previous = await service.previousDay(date);
+  const before = previous === null ? null : (await service.board(previous)).board;
+  const change = (row: ConvictionRow): RowChange | null => rowChange(row, before?.get(row.symbol) ?? null);
+  const rows = today.board.ranked({ direction: r.direction ?? undefined, limit: r.limit });
+  return leaderboardBody(date, today.asOf, today.board.tiles(), rows, change, days);
+}
+
 /**
  * The body of a live `event: conviction` (GET /v1/stream/signals): the symbol's row on the latest day with its
  * rank, and the day's tiles, `{symbol, date, as_of, tiles, row}`; null when the symbol has no row.
@@ -87,17 +112,7 @@ export function registerConvictionRoutes(app: FastifyInstance, service: Convicti
     },
   }, async (request) => {
     const q = request.query;
-    const days = await service.days();
-    const date = dateParameter('date', q.date) ?? days.at(-1) ?? null;
-    if (date === null) throw noDays(days, '' as IsoDate);
-    if (!days.includes(date)) throw noDays(days, date);
-    const at = atParameter(q.at);
-    const today = await service.board(date, at);
-    const previous = await service.previousDay(date);
-    const before = previous === null ? null : (await service.board(previous)).board;
-    const change = (row: ConvictionRow): RowChange | null => rowChange(row, before?.get(row.symbol) ?? null);
-    const rows = today.board.ranked({ direction: q.direction, limit: q.limit ?? 100 });
-    return leaderboardBody(date, today.asOf, today.board.tiles(), rows, change, days);
+    return leaderboardResponse(service, { date: dateParameter('date', q.date), at: atParameter(q.at), direction: q.direction ?? null, limit: q.limit ?? 100 });
   });
 
   app.get<{ Params: SymbolParams; Querystring: HistoryQuery }>('/v1/smart-money/:symbol', {
