@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { calibrateOiCommand } from './calibrate-oi.ts';
 import { chexCommand } from './chex.ts';
+import { cryptoScoreCommand } from './crypto-score.ts';
 import { demoCommand } from './demo.ts';
 import { darkpoolCommand } from './darkpool.ts';
 import { dexCommand } from './dex.ts';
@@ -9,6 +10,7 @@ import { gexCommand } from './gex.ts';
 import { greeksCommand } from './greeks.ts';
 import { ingestCommand } from './ingest.ts';
 import { ivCommand } from './iv.ts';
+import { leaderboardCommand } from './leaderboard.ts';
 import { levelsCommand } from './levels.ts';
 import { maxPainCommand } from './maxpain.ts';
 import { signalsCommand } from './signals.ts';
@@ -23,8 +25,8 @@ export const commands: readonly Command[] = [
   signalsCommand, summaryCommand,
   gexCommand, dexCommand, vexCommand, chexCommand, levelsCommand, maxPainCommand,
   greeksCommand, ivCommand,
-  smiCommand,
-  darkpoolCommand,
+  smiCommand, cryptoScoreCommand,
+  darkpoolCommand, leaderboardCommand,
   ingestCommand, serveCommand, replayCommand,
   generateTapeCommand, calibrateOiCommand, demoCommand,
 ];
