@@ -167,26 +167,38 @@ export interface DarkPoolLevelsBody {
 
 export type Direction = 'bullish' | 'bearish' | 'neutral';
 
-/** `GET /v1/smart-money/leaderboard?date=&limit=&direction=` (seed 000). */
-export interface LeaderboardRow {
-  readonly rank: number;
+/** A row's change from the symbol's previous day with data (null on its first day). */
+export interface RowChange {
+  readonly score: number;
+  readonly previous_score: number;
+  readonly previous_direction: Direction;
+  readonly direction_changed: boolean;
+}
+
+/** One conviction row (seed 000); sub-scores 0–100, dark pool and Greek positioning null without their data. */
+export interface ConvictionRowBody {
   readonly symbol: string;
   readonly direction: Direction;
   readonly score: number;
   readonly options_flow: number;
-  readonly dark_pool: number;
+  readonly dark_pool: number | null;
   readonly alert_cluster: number;
-  readonly greek_positioning: number;
+  readonly greek_positioning: number | null;
   readonly total_premium: number;
-  readonly dp_premium: number;
+  readonly dp_premium: number | null;
   readonly alerts: number;
-  readonly change: number | null;
+  readonly change: RowChange | null;
   readonly breakdown?: unknown;
+}
+
+/** `GET /v1/smart-money/leaderboard?date=&limit=&direction=` (seed 000). */
+export interface LeaderboardRow extends ConvictionRowBody {
+  readonly rank: number;
 }
 
 export interface LeaderboardBody {
   readonly date: string;
-  readonly as_of: string;
+  readonly as_of: string | null;
   readonly tiles: {
     readonly sentiment: { readonly bullish: number; readonly bearish: number; readonly neutral: number };
     readonly avg_score: number;
@@ -196,19 +208,14 @@ export interface LeaderboardBody {
     readonly alerts: number;
   };
   readonly rows: readonly LeaderboardRow[];
+  /** The dates with data, for the date selector. */
+  readonly days?: readonly string[];
 }
 
-/** `GET /v1/smart-money/{symbol}?from=&to=`: the symbol's daily conviction history (rows shaped as the leaderboard's). */
-export interface ConvictionPoint {
-  readonly date: string;
-  readonly score: number;
-  readonly direction: Direction;
-  readonly rank?: number | null;
-}
-
+/** `GET /v1/smart-money/{symbol}?from=&to=`: the symbol's conviction day by day. */
 export interface ConvictionHistoryBody {
   readonly symbol: string;
-  readonly history: readonly ConvictionPoint[];
+  readonly rows: readonly (ConvictionRowBody & { readonly date: string })[];
 }
 
 export const CRYPTO_PILLARS = ['funding', 'stablecoin', 'open_interest', 'volume', 'long_short'] as const;

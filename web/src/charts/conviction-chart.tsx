@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { ConvictionPoint } from '../api-types.ts';
+import type { ConvictionHistoryBody } from '../api-types.ts';
 import { cssColor } from '../theme.ts';
 import { type ChartMark, LinePairChart } from './line-pair-chart.tsx';
 
 /** A symbol's daily conviction score, with each day's direction as a mark. */
-export function ConvictionChart({ history }: { history: readonly ConvictionPoint[] }) {
+export function ConvictionChart({ history }: { history: ConvictionHistoryBody['rows'] }) {
   const lines = useMemo(() => [{
     title: 'conviction', color: cssColor('--accent'), scale: 'right' as const, fixedRange: { min: 0, max: 100 },
     points: history.map((p) => ({ time: p.date, value: p.score })),

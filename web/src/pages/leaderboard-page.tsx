@@ -13,7 +13,11 @@ import { useSignalStream } from '../use-signal-stream.ts';
 
 const col = createColumnHelper<LeaderboardRow>();
 const sub = (key: 'options_flow' | 'dark_pool' | 'alert_cluster' | 'greek_positioning', header: string) =>
-  col.accessor(key, { header, meta: { numeric: true }, cell: (c) => <ScoreBar value={c.getValue()} label={`${header} ${c.getValue()}`} /> });
+  // Null (no dark pool or Greek data for the symbol) reads as undefined so that it sorts last either way.
+  col.accessor((r) => r[key] ?? undefined, {
+    id: key, header, meta: { numeric: true }, sortUndefined: 'last',
+    cell: (c) => <ScoreBar value={c.getValue() ?? null} label={`${header} ${c.getValue() ?? 'not available'}`} />,
+  });
 
 /** Seed 000's columns, in its order. */
 const columns = [
@@ -28,9 +32,18 @@ const columns = [
   col.accessor('total_premium', { header: 'Total Premium', meta: { numeric: true }, cell: (c) => money(c.getValue()) }),
   col.accessor('dp_premium', { header: 'DP Premium', meta: { numeric: true }, cell: (c) => money(c.getValue()) }),
   col.accessor('alerts', { header: 'Alerts', meta: { numeric: true }, cell: (c) => count(c.getValue()) }),
-  col.accessor('change', {
-    header: 'Change', meta: { numeric: true }, sortUndefined: 'last',
-    cell: (c) => { const v = c.getValue(); return v === null ? '—' : <span className={v > 0 ? 'pos' : v < 0 ? 'neg' : ''}>{v > 0 ? `+${v}` : v}</span>; },
+  col.accessor((r) => r.change?.score ?? null, {
+    id: 'change', header: 'Change', meta: { numeric: true }, sortUndefined: 'last',
+    cell: (c) => {
+      const ch = c.row.original.change;
+      if (ch === null) return <span className="muted" title="no previous day">—</span>;
+      const v = ch.score;
+      return (
+        <span className={v > 0 ? 'pos' : v < 0 ? 'neg' : ''} title={`previous day ${ch.previous_score} (${ch.previous_direction})`}>
+          {v > 0 ? `+${v}` : v}{ch.direction_changed ? ' ⇄' : ''}
+        </span>
+      );
+    },
   }),
 ] as ColumnDef<LeaderboardRow, never>[];
 
@@ -69,6 +82,11 @@ export function LeaderboardPage({ location }: { location: Location }) {
   const onEvent = useCallback(() => reload(), [reload]);
   const stream = useSignalStream(null, onEvent, 2000);
   const shownDate = state.kind === 'ok' ? state.body.date : date;
+  // The days with data, remembered from the last answer (a date without data answers 404 without the list).
+  const [days, setDays] = useState<readonly string[]>([]);
+  useEffect(() => {
+    if (state.kind === 'ok' && state.body.days !== undefined) setDays(state.body.days);
+  }, [state]);
   return (
     <div className="page">
       <header className="page-head">
@@ -77,7 +95,12 @@ export function LeaderboardPage({ location }: { location: Location }) {
       </header>
       <form className="filters" aria-label="leaderboard options" onSubmit={(e) => e.preventDefault()}>
         <label>Date
-          <input type="date" name="date" value={shownDate} onChange={(e) => setSearch({ date: e.target.value })} />
+          {days.length > 0 ? (
+            <select name="date" value={shownDate} onChange={(e) => setSearch({ date: e.target.value })}>
+              {days.includes(shownDate) || shownDate === '' ? null : <option value={shownDate}>{shownDate}</option>}
+              {[...days].reverse().map((d) => <option key={d} value={d}>{d}</option>)}
+            </select>
+          ) : <input type="date" name="date" value={shownDate} onChange={(e) => setSearch({ date: e.target.value })} />}
         </label>
         <label>Direction
           <select name="direction" value={direction} onChange={(e) => setSearch({ direction: e.target.value })}>
@@ -89,7 +112,7 @@ export function LeaderboardPage({ location }: { location: Location }) {
       <Loaded state={state} what="The leaderboard" onRetry={reload}>
         {(b) => (
           <>
-            <p className="muted" data-testid="as-of">{b.date} · as of {nyDateTime(b.as_of)}</p>
+            <p className="muted" data-testid="as-of">{b.date} · {b.as_of === null ? 'no prints yet' : `as of ${nyDateTime(b.as_of)}`}</p>
             <Tiles b={b} />
             {b.rows.length === 0 ? <Empty>No conviction rows for {b.date}{direction === '' ? '' : ` (${direction})`}.</Empty> : (
               <DataTable data={b.rows} columns={columns} label="conviction leaderboard" testId="leaderboard-table" rowId={(r) => r.symbol}

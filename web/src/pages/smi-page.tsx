@@ -17,7 +17,7 @@ function SmiChart({ b }: { b: SmiBody }) {
     const bullish = d.kind.includes('bullish');
     const divergence = d.kind.includes('divergence');
     return {
-      time: d.date, text: divergence ? d.kind.replace(/_/g, ' ') : '', color: cssColor(bullish ? '--bull' : '--bear'),
+      time: d.date, text: '', color: cssColor(bullish ? '--bull' : '--bear'),
       position: bullish ? 'belowBar' : 'aboveBar', shape: divergence ? (bullish ? 'arrowUp' : 'arrowDown') : 'circle',
     };
   }), [b]);
@@ -43,13 +43,13 @@ export function SmiPage({ symbol, location }: { symbol: string; location: Locati
         {(b) => b.series.length === 0 ? <Empty>No SMI days in this range.</Empty> : (
           <>
             <section className="card" aria-label="SMI chart">
-              <p className="muted small">{b.series.length} days from {b.series[0]?.date} to {b.series.at(-1)?.date} · start value {b.start_value} · divergences over {b.lookback} trading days{b.skipped.length > 0 ? ` · ${b.skipped.length} days skipped` : ''}</p>
+              <p className="muted small">Arrows: divergences (▲ bullish, ▼ bearish); dots: confirmations. {b.series.length} days from {b.series[0]?.date} to {b.series.at(-1)?.date} · start value {b.start_value} · divergences over {b.lookback} trading days{b.skipped.length > 0 ? ` · ${b.skipped.length} days skipped` : ''}</p>
               <SmiChart b={b} />
             </section>
             <section className="card" aria-label="divergences">
               <h2>Divergences and confirmations ({b.divergences.length})</h2>
               {b.divergences.length === 0 ? <Empty>None in this range.</Empty> : (
-                <div className="table-scroll">
+                <div className="table-scroll tall">
                   <table className="data-table compact" aria-label="SMI divergences">
                     <thead><tr><th scope="col">Date</th><th scope="col">Kind</th><th scope="col" className="num">Close</th><th scope="col" className="num">Prior close extreme</th><th scope="col" className="num">SMI</th><th scope="col" className="num">Prior SMI extreme</th></tr></thead>
                     <tbody>{b.divergences.slice().reverse().map((d) => (

@@ -64,7 +64,12 @@ function ConvictionHistory({ symbol }: { symbol: string }) {
     <section className="card" aria-label="conviction history">
       <h2>Conviction history</h2>
       <Loaded state={state} what="Conviction history">
-        {(b) => b.history.length === 0 ? <Empty>No conviction rows for {symbol}.</Empty> : <ConvictionChart history={b.history} />}
+        {(b) => b.rows.length === 0 ? <Empty>No conviction rows for {symbol}.</Empty> : (
+          <>
+            <ConvictionChart history={b.rows} />
+            <p className="muted small">Latest: {b.rows.at(-1)?.date} score {b.rows.at(-1)?.score} ({b.rows.at(-1)?.direction}) · {b.rows.length} day{b.rows.length === 1 ? '' : 's'}</p>
+          </>
+        )}
       </Loaded>
     </section>
   );

@@ -1,0 +1,224 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { generateSyntheticTape } from '../../src/synthetic/tape-generator.ts';
+import type { IsoDate } from '../../src/core/units.ts';
+import { buildServer } from '../../src/server/build-server.ts';
+import { registerDashboard } from '../../src/server/dashboard-routes.ts';
+import { InMemoryMarketData } from '../../src/server/in-memory-market-data.ts';
+import { DEFAULT_SERVER_SETTINGS } from '../../src/server/server-settings.ts';
+import { loadSmiBars } from '../../src/server/smi-bars-data.ts';
+
+/**
+ * The dashboard in a real browser (Debian's chromium driven by playwright-core) against a real server over two
+ * generated SYNTHETIC days (src/synthetic; the numbers are the server's, this test only checks that the pages
+ * show them and react) and the real LEAN SPY hourly bars for the SMI (test-fixtures/smi). Screenshots go to
+ * test-results/dashboard/. Skips when /usr/bin/chromium is absent (.ci/run installs it with apt).
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const DIST = join(ROOT, 'web', 'dist');
+const SHOTS = join(ROOT, 'test-results', 'dashboard');
+const SMI_BARS = join(ROOT, 'test-fixtures', 'smi', 'SPY_hourly_2019-2021.csv.gz');
+const DAYS = ['2025-03-13', '2025-03-14'] as IsoDate[];
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium; .ci/run does it)`;
+
+let dir = '';
+let profile = '';
+let app: FastifyInstance;
+let base = '';
+let browser: BrowserContext;
+let page: Page;
+/** The last day's prints held back: posted while the page is open, to see a live update arrive. */
+let heldBack = '';
+/** Uncaught errors in the page: none expected. */
+const pageErrors: string[] = [];
+
+async function post(path: string, body: string): Promise<void> {
+  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+  assert.equal(r.status, 200, `${path}: ${await r.text()}`);
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+before(async () => {
+  if (skip !== false) return;
+  if (!existsSync(join(DIST, 'index.html'))) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'sm-dash-'));
+  const { data: smi } = await loadSmiBars([['SPY', SMI_BARS]]);
+  app = await buildServer(new InMemoryMarketData(), DEFAULT_SERVER_SETTINGS, undefined, { smi });
+  await registerDashboard(app, DIST);
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  for (const [i, date] of DAYS.entries()) {
+    const out = join(dir, date);
+    await generateSyntheticTape({ symbols: 5, prints: 6000, seed: 31 + i, date, outDir: out, gzip: false });
+    await post('/v1/ingest/chains', readFileSync(join(out, 'chains.csv'), 'utf8'));
+    const lines = readFileSync(join(out, 'trades.csv'), 'utf8').trimEnd().split('\n');
+    const header = lines[0] as string;
+    const rows = lines.slice(1);
+    const last = i === DAYS.length - 1;
+    const cut = last ? Math.floor(rows.length * 0.85) : rows.length;
+    await post('/v1/ingest/options-trades', [header, ...rows.slice(0, cut)].join('\n'));
+    if (last) heldBack = [header, ...rows.slice(cut)].join('\n');
+  }
+  profile = mkdtempSync(join(tmpdir(), 'sm-chromium-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1366, height: 768 },
+  });
+  page = browser.pages()[0] ?? await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+after(async () => {
+  if (skip !== false) return;
+  assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
+  await browser?.close();
+  await app?.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
+});
+
+const cellTexts = (testId: string, column: number) =>
+  page.locator(`[data-testid="${testId}"] tbody tr[data-row] td:nth-child(${column})`).allInnerTexts();
+
+test('leaderboard: rows and tiles of the latest day, another date, sorting by score, following a symbol', { skip }, async () => {
+  await page.goto(`${base}/`);
+  const table = page.getByTestId('leaderboard-table');
+  await table.waitFor();
+  assert.match(await page.getByTestId('as-of').innerText(), /^2025-03-14/);
+  const board = await (await fetch(`${base}/v1/smart-money/leaderboard?limit=100`)).json() as { rows: { symbol: string }[] };
+  assert.deepEqual(await cellTexts('leaderboard-table', 2), board.rows.map((r) => r.symbol), 'rows in the server\'s rank order');
+  assert.match(await page.getByTestId('tiles').innerText(), /Total Premium\s+\$[\d.]+[KMB]/);
+  await shot('leaderboard');
+
+  await page.locator('select[name="date"]').selectOption('2025-03-13');
+  await page.waitForURL(/date=2025-03-13/);
+  await page.getByTestId('as-of').filter({ hasText: '2025-03-13' }).waitFor();
+  await table.waitFor();
+  await shot('leaderboard-2025-03-13');
+
+  // Sort by score: the header button toggles, aria-sort says which way, the column follows.
+  const scoreHeader = page.locator('[data-testid="leaderboard-table"] th', { hasText: /^Score/ });
+  await scoreHeader.getByRole('button').click();
+  const first = await scoreHeader.getAttribute('aria-sort');
+  assert.ok(first === 'ascending' || first === 'descending', `aria-sort ${first}`);
+  const scores = (await cellTexts('leaderboard-table', 4)).map(Number);
+  const sorted = [...scores].sort((a, b) => (first === 'ascending' ? a - b : b - a));
+  assert.deepEqual(scores, sorted);
+  // From the keyboard too: focus the header button, press Enter, the order flips.
+  await scoreHeader.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  assert.notEqual(await scoreHeader.getAttribute('aria-sort'), first);
+
+  const symbol = (await cellTexts('leaderboard-table', 2))[0] as string;
+  await page.locator('[data-testid="leaderboard-table"] a', { hasText: symbol }).first().click();
+  await page.waitForURL(new RegExp(`/symbol/${symbol}$`));
+  await page.getByTestId('signals-table').waitFor();
+  assert.match(await page.locator('h1').innerText(), new RegExp(symbol));
+});
+
+test('symbol page: filters narrow the signals, a row opens its six-component breakdown, charts and tilt render', { skip }, async () => {
+  await page.goto(`${base}/symbol/SPY`);
+  await page.getByTestId('signals-table').waitFor();
+  await page.getByTestId('summary').waitFor();
+  await page.getByTestId('price-chart').locator('canvas').first().waitFor();
+  await page.getByTestId('gex-chart').locator('canvas').first().waitFor();
+  await shot('symbol-SPY');
+
+  await page.locator('input[name="minScore"]').fill('60');
+  await page.locator('select[name="intent"]').selectOption('bearish');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL(/minScore=60/);
+  await page.waitForURL(/intent=bearish/);
+  const expected = await (await fetch(`${base}/v1/flow/signals/SPY?minScore=60&intent=bearish`)).json() as { count: number; signals: { score: number }[] };
+  assert.ok(expected.count > 0, 'the synthetic day has bearish signals scored 60 or more');
+  await page.waitForFunction(`document.querySelectorAll('[data-testid="signals-table"] tbody tr[data-row]').length === ${expected.count}`);
+  for (const intent of await cellTexts('signals-table', 8)) assert.equal(intent, 'bearish');
+  for (const score of await cellTexts('signals-table', 10)) assert.ok(Number(score) >= 60, score);
+
+  // The first row's breakdown, opened from the keyboard: six components that add up to the score.
+  const row = page.locator('[data-testid="signals-table"] tbody tr[data-row]').first();
+  await row.focus();
+  await page.keyboard.press('Space');
+  const detail = page.getByTestId('breakdown-detail').first();
+  await detail.waitFor();
+  const values = (await detail.locator('dd').allInnerTexts()).map(Number);
+  assert.equal(values.length, 7, 'six components and the score');
+  const score = values.pop() as number;
+  assert.equal(values.reduce((a, b) => a + b, 0), score, 'the breakdown sums to the score (seed 004)');
+  assert.equal(score, expected.signals.map((s) => s.score).sort((a, b) => b - a)[0]);
+  await shot('symbol-SPY-filtered-breakdown');
+});
+
+test('live: prints posted while the leaderboard is open update it and the last-update time', { skip }, async () => {
+  await page.goto(`${base}/`);
+  await page.getByTestId('leaderboard-table').waitFor();
+  await page.getByTestId('live-status').filter({ hasText: /^live$/ }).waitFor();
+  const asOf = await page.getByTestId('as-of').innerText();
+  const updated = await page.getByTestId('last-update').getAttribute('datetime');
+  await post('/v1/ingest/options-trades', heldBack);
+  await page.waitForFunction(`document.querySelector('[data-testid="as-of"]')?.textContent !== ${JSON.stringify(asOf)}`, undefined, { timeout: 20_000 });
+  assert.notEqual(await page.getByTestId('last-update').getAttribute('datetime'), updated);
+  const latest = await (await fetch(`${base}/v1/smart-money/leaderboard`)).json() as { as_of: string };
+  assert.match(await page.getByTestId('as-of').innerText(), /15:5\d ET/, `as of the held-back prints (${latest.as_of})`);
+  await shot('leaderboard-live');
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByTestId('live-status').filter({ hasText: 'paused' }).waitFor();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByTestId('live-status').filter({ hasText: /^live$/ }).waitFor();
+});
+
+test('SMI page: the index against the close on two scales with divergences, from the real SPY bars', { skip }, async () => {
+  await page.goto(`${base}/smi/SPY?from=2020-01-01&to=2020-12-31`);
+  await page.getByTestId('smi-chart').locator('canvas').first().waitFor();
+  const body = await (await fetch(`${base}/v1/smi/SPY?from=2020-01-01&to=2020-12-31`)).json() as { divergences: unknown[] };
+  assert.ok(body.divergences.length > 0);
+  await page.getByRole('heading', { name: `Divergences and confirmations (${body.divergences.length})` }).waitFor();
+  await shot('smi-SPY-2020');
+});
+
+test('crypto page: the score gauge and history chart, or a clear "not available on this server"', { skip }, async () => {
+  const probe = await fetch(`${base}/v1/crypto/smart-money-score/BTC`);
+  await page.goto(`${base}/crypto/BTC`);
+  if (probe.status === 404 && (await probe.json() as { error: string }).error === 'not_found') {
+    await page.getByText('not available on this server').waitFor();
+  } else {
+    await page.getByTestId('gauge').waitFor();
+    await page.getByTestId('crypto-chart').locator('canvas').first().waitFor();
+  }
+  await shot('crypto-BTC');
+});
+
+test('phone (390×844) and dark theme: pages fit the width; the theme is remembered across a reload', { skip }, async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/`);
+  await page.getByTestId('leaderboard-table').waitFor();
+  const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as number;
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px (only tables may)`);
+  await page.getByTestId('theme-toggle').click();
+  const theme = await page.evaluate('document.documentElement.dataset.theme') as string;
+  await page.reload();
+  await page.getByTestId('leaderboard-table').waitFor();
+  assert.equal(await page.evaluate('document.documentElement.dataset.theme'), theme);
+  await shot(`leaderboard-phone-${theme}`);
+  await page.goto(`${base}/symbol/QQQ`);
+  await page.getByTestId('signals-table').waitFor();
+  await shot(`symbol-QQQ-phone-${theme}`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+});
