@@ -19,7 +19,8 @@ import type { SmiBarsData } from './smi-bars-data.ts';
 import { registerSmiRoutes } from './smi-routes.ts';
 import { ConvictionService } from './conviction-service.ts';
 import { convictionEvent, registerConvictionRoutes } from './conviction-routes.ts';
-import type { DarkPoolSource } from './dark-pool-source.ts';
+import { registerDarkPoolRoutes } from './dark-pool-routes.ts';
+import type { EquityDarkPool } from './equity-dark-pool.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
 
 const serialize = (data: unknown): string => JSON.stringify(data);
@@ -28,8 +29,11 @@ const serialize = (data: unknown): string => JSON.stringify(data);
 export interface ServerSources {
   /** Intraday bars for `GET /v1/smi/{symbol}`. */
   readonly smi?: SmiBarsData;
-  /** Equity prints for the dark pool evidence of the conviction leaderboard (without: that sub-score is left out). */
-  readonly darkPool?: DarkPoolSource;
+  /**
+   * Equity prints: GET /v1/darkpool/{symbol}/levels and the dark pool evidence of the conviction leaderboard
+   * (without: that endpoint answers 404 and the sub-score is left out of the rows).
+   */
+  readonly darkPool?: EquityDarkPool;
 }
 
 function rateLimitKey(request: FastifyRequest): string {
@@ -97,6 +101,7 @@ export async function buildServer(
   registerSmiRoutes(app, sources.smi ?? EMPTY_BARS);
   const conviction = new ConvictionService(data, sources.darkPool ?? null, settings, settings.conviction);
   registerConvictionRoutes(app, conviction);
+  registerDarkPoolRoutes(app, sources.darkPool ?? null);
   if (live !== null) {
     const events = new LiveSignalEvents(data, settings, settings.streamRingEvents, (symbol) => convictionEvent(conviction, symbol));
     registerIngestRoutes(app, live, settings.ingestMaxBytes, (_kind, symbols) => {

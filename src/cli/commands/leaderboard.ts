@@ -5,6 +5,7 @@ import { CHAIN_FORMATS, type ChainFormat } from '../../ingest/chain-sources.ts';
 import { TRADE_FORMATS, type TradeFormat } from '../../ingest/trade-sources.ts';
 import { ApiError } from '../../server/api-error.ts';
 import { ConvictionService } from '../../server/conviction-service.ts';
+import { loadEquityDarkPool } from '../../server/equity-dark-pool.ts';
 import { leaderboardResponse } from '../../server/conviction-routes.ts';
 import { loadMarketData } from '../../server/in-memory-market-data.ts';
 import type { MarketData } from '../../server/market-data.ts';
@@ -31,7 +32,8 @@ export function weightsOption(raw: string | undefined) {
 export const leaderboardCommand: Command = {
   name: 'leaderboard',
   summary: 'Smart Money Conviction leaderboard (seed 000): every symbol ranked, with tiles and breakdowns, as JSON',
-  help: `Usage: smartmoney leaderboard (--trades FILE... [--chain FILE...] | --data DIR) [--date D] [--at ISO]
+  help: `Usage: smartmoney leaderboard (--trades FILE... [--chain FILE...] | --data DIR) [--equity FILE... [--equity-quotes FILE...]]
+                              [--date D] [--at ISO]
                               [--direction bullish|bearish|neutral] [--limit N] [--weights F,D,A,G] [--strict]
 
 Scores every symbol of a day from four kinds of evidence and ranks them (docs/methodology.md "Smart Money
@@ -47,6 +49,8 @@ Options:
   --trades FILE     option trades (repeatable; canonical CSV/NDJSON, Cboe DataShop; gzip read transparently)
   --chain FILE      chain snapshots (repeatable) for settled OI and greek positioning
   --data DIR        read an embedded store instead (see \`smartmoney ingest\`)
+  --equity FILE     equity prints (repeatable; canonical CSV/NDJSON or LEAN trade ticks): the dark pool evidence
+  --equity-quotes F LEAN quote ticks (repeatable) that sign those prints by the quote rule
   --date D          the New York trading day (default: the latest day with prints)
   --at ISO          the board as it stood at that moment of the day (default: the whole day)
   --direction X     only rows of that direction (ranks stay the board's)
@@ -62,13 +66,16 @@ Example:
       format: { type: 'string' }, 'chain-format': { type: 'string' },
       date: { type: 'string' }, at: { type: 'string' }, direction: { type: 'string' }, limit: { type: 'string' },
       weights: { type: 'string' }, strict: { type: 'boolean' },
+      equity: { type: 'string', multiple: true }, 'equity-quotes': { type: 'string', multiple: true },
     });
     if (v.help === true) {
       io.stdout.write(`${this.help}\n`);
       return 0;
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
-    if ((v.trades === undefined) === (v.data === undefined)) throw new UsageError('give either --trades FILE... or --data DIR');
+    if (v.trades !== undefined && v.data !== undefined) throw new UsageError('give --trades FILE... or --data DIR, not both');
+    if (v.trades === undefined && v.data === undefined && v.equity === undefined) throw new UsageError('give --trades FILE..., --data DIR or --equity FILE...');
+    if (v['equity-quotes'] !== undefined && v.equity === undefined) throw new UsageError('--equity-quotes needs --equity FILE (the trades they sign)');
     const date = v.date === undefined ? null : optionValue(() => calendarDate(v.date, 'date'));
     const at = v.at === undefined ? null : optionValue(() => timestampMs(v.at ?? '', 'at'));
     const direction = (choiceOption(v.direction, 'direction', DIRECTIONS) ?? null) as ConvictionDirection | null;
@@ -89,8 +96,14 @@ Example:
       for (const r of loaded.reports) writeReport(io, r.kind, r.file, r.report);
       data = loaded.data;
     }
+    let darkPool = null;
+    if (v.equity !== undefined) {
+      const eq = await loadEquityDarkPool({ trades: v.equity, quotes: v['equity-quotes'] ?? [] }, v.strict === true);
+      for (const l of eq.loads) writeReport(io, l.kind, l.file, l.report);
+      darkPool = eq.data;
+    }
     try {
-      const service = new ConvictionService(data, null, DEFAULT_SERVER_SETTINGS, conviction);
+      const service = new ConvictionService(data, darkPool, DEFAULT_SERVER_SETTINGS, conviction);
       const body = await leaderboardResponse(service, { date, at, direction, limit });
       io.stderr.write(`leaderboard ${body.date}: ${body.tiles.symbols} symbols, ${body.rows.length} rows shown\n`);
       io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { buildServer, type ServerSources } from '../../server/build-server.ts';
 import { loadSmiBars } from '../../server/smi-bars-data.ts';
+import { loadEquityDarkPool } from '../../server/equity-dark-pool.ts';
 import { loadMarketData } from '../../server/in-memory-market-data.ts';
 import type { MarketData } from '../../server/market-data.ts';
 import { storeLiveSink } from '../../server/live-sink.ts';
@@ -56,6 +57,16 @@ async function loadBars(specs: readonly string[], strict: boolean, io: CommandIo
   return data;
 }
 
+async function loadEquity(trades: readonly string[], quotes: readonly string[], strict: boolean, io: CommandIo): Promise<Pick<ServerSources, 'darkPool'>> {
+  if (trades.length === 0) {
+    if (quotes.length > 0) throw new UsageError('--equity-quotes needs --equity FILE (the trades they sign)');
+    return {};
+  }
+  const { data, loads } = await loadEquityDarkPool({ trades, quotes }, strict);
+  for (const l of loads) writeReport(io, l.kind, l.file, l.report);
+  return { darkPool: data };
+}
+
 async function serve(argv: string[], io: CommandIo): Promise<number> {
   const { values: v, positionals } = parseCommandArgs(argv, {
     port: { type: 'string' },
@@ -70,6 +81,8 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     log: { type: 'boolean' },
     data: { type: 'string' },
     bars: { type: 'string', multiple: true },
+    equity: { type: 'string', multiple: true },
+    'equity-quotes': { type: 'string', multiple: true },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const port = intOption(v.port, 'port', DEFAULT_PORT, 0, 65_535);
@@ -104,7 +117,10 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     for (const r of loaded.reports) writeReport(io, r.kind, r.file, r.report);
     data = loaded.data;
   }
-  const sources: ServerSources = { smi: await loadBars(v.bars ?? [], v.strict === true, io) };
+  const sources: ServerSources = {
+    smi: await loadBars(v.bars ?? [], v.strict === true, io),
+    ...(await loadEquity(v.equity ?? [], v['equity-quotes'] ?? [], v.strict === true, io)),
+  };
   const symbols = await data.symbols();
   io.stderr.write(`serving ${symbols.length} underlyings with prints${symbols.length > 0 ? ` (${symbols.slice(0, 10).join(', ')}${symbols.length > 10 ? ', …' : ''})` : ''}`
     + `${apiKeys.length > 0 ? `; ${apiKeys.length} API key(s) required` : '; no API key required'}`
@@ -137,12 +153,13 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'the HTTP API (FlashAlpha-compatible flow, exposure and pricing endpoints) over trade and chain files',
   help: `Usage: smartmoney serve [--port N] [--host H] [--data DIR] [--trades FILE...] [--chain FILE...] [--api-key K...]
-                        [--bars SYM=FILE...] [--rate-limit N] [--log]
+                        [--bars SYM=FILE...] [--equity FILE...] [--rate-limit N] [--log]
 
 Loads the files into memory (every format the other commands read; bad rows reported on stderr) and serves
 the API of docs/api.md until Ctrl-C (SIGINT) or SIGTERM: GET /v1/flow/signals/{symbol}[/summary],
 /v1/flow/tilt?symbols=…, /v1/exposure/{gex,dex,vex,chex,levels}/{symbol}, /v1/maxpain/{symbol},
-/v1/pricing/{greeks,iv}, /v1/smi/{symbol} (with --bars), /health; ?at=ISO on every data endpoint; OpenAPI at /openapi.json, docs at /docs.
+/v1/pricing/{greeks,iv}, /v1/smi/{symbol} (with --bars), /v1/smart-money/leaderboard, /v1/smart-money/{symbol},
+/v1/darkpool/{symbol}/levels (with --equity), /health; ?at=ISO on every data endpoint; OpenAPI at /openapi.json, docs at /docs.
 Bodies are the ones the signals, summary, gex, … commands print for the same files.
 
 Options:
@@ -150,6 +167,9 @@ Options:
   --host H           address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for all)
   --bars SYM=FILE    intraday bars of SYM for GET /v1/smi/SYM (repeatable; LEAN hourly or 1/5/30-minute
                      bars, as \`smartmoney smi --bars\`)
+  --equity FILE      equity prints (repeatable; canonical CSV/NDJSON or LEAN trade ticks) for
+                     GET /v1/darkpool/{symbol}/levels and the leaderboard's dark pool evidence
+  --equity-quotes F  LEAN quote ticks (repeatable) to build the NBBO that signs those prints
   --data DIR         serve from the embedded store in DIR (created if missing; see \`smartmoney ingest\`);
                      files given with --trades/--chain are ingested into it first (idempotent)
   --trades FILE      option trades (repeatable): canonical CSV or NDJSON, Cboe DataShop; gzip read transparently

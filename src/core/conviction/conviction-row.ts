@@ -49,6 +49,7 @@ export interface ConvictionRow {
   readonly greek_positioning: number | null;
   readonly total_premium: number;
   readonly dp_premium: number | null;
+  /** Options signatures (score ≥ the alert floor) + unusual dark pool blocks of the day (all, listed or not). */
   readonly alerts: number;
   readonly breakdown: {
     readonly options_flow: OptionsFlowEvidence;
@@ -118,7 +119,7 @@ export function convictionRow(inputs: ConvictionInputs, s: ConvictionSettings): 
     greek_positioning: greek?.score ?? null,
     total_premium: flow.premium,
     dp_premium: dp?.dp_premium ?? null,
-    alerts: alerts.alerts,
+    alerts: alerts.options_signatures + (inputs.darkPool?.unusual_blocks ?? 0),
     breakdown: {
       options_flow: flow, dark_pool: dp, alert_cluster: alerts, greek_positioning: greek,
       weights, coverage: round2(present / (w.options_flow + w.dark_pool + w.alert_cluster + w.greek_positioning)),
