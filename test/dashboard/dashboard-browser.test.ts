@@ -14,6 +14,8 @@ import { registerDashboard } from '../../src/server/dashboard-routes.ts';
 import { InMemoryMarketData } from '../../src/server/in-memory-market-data.ts';
 import { DEFAULT_SERVER_SETTINGS } from '../../src/server/server-settings.ts';
 import { loadSmiBars } from '../../src/server/smi-bars-data.ts';
+import { loadCryptoFileData } from '../../src/server/crypto-file-data.ts';
+import { registerCryptoRoutes } from '../../src/server/crypto-routes.ts';
 
 /**
  * The dashboard in a real browser (Debian's chromium driven by playwright-core) against a real server over two
@@ -27,6 +29,7 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DIST = join(ROOT, 'web', 'dist');
 const SHOTS = join(ROOT, 'test-results', 'dashboard');
 const SMI_BARS = join(ROOT, 'test-fixtures', 'smi', 'SPY_hourly_2019-2021.csv.gz');
+const CRYPTO = join(ROOT, 'test-fixtures', 'crypto', 'btc-demo.json');
 const DAYS = ['2025-03-13', '2025-03-14'] as IsoDate[];
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium; .ci/run does it)`;
 
@@ -59,6 +62,10 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sm-dash-'));
   const { data: smi } = await loadSmiBars([['SPY', SMI_BARS]]);
   app = await buildServer(new InMemoryMarketData(), DEFAULT_SERVER_SETTINGS, undefined, { smi });
+  // The crypto score from its real BTC fixture (test-fixtures/crypto), unless buildServer already serves it.
+  if (!app.hasRoute({ method: 'GET', url: '/v1/crypto/smart-money-score/:asset' })) {
+    registerCryptoRoutes(app, (await loadCryptoFileData(CRYPTO)).data);
+  }
   await registerDashboard(app, DIST);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   for (const [i, date] of DAYS.entries()) {
@@ -193,16 +200,25 @@ test('SMI page: the index against the close on two scales with divergences, from
   await shot('smi-SPY-2020');
 });
 
-test('crypto page: the score gauge and history chart, or a clear "not available on this server"', { skip }, async () => {
-  const probe = await fetch(`${base}/v1/crypto/smart-money-score/BTC`);
+test('crypto page: the score gauge in its band, the pillars, the history chart and the alerts from the real BTC fixture', { skip }, async () => {
+  const body = await (await fetch(`${base}/v1/crypto/smart-money-score/BTC`)).json() as { score: number; band: string; alerts: unknown[] };
   await page.goto(`${base}/crypto/BTC`);
-  if (probe.status === 404 && (await probe.json() as { error: string }).error === 'not_found') {
-    await page.getByText('not available on this server').waitFor();
-  } else {
-    await page.getByTestId('gauge').waitFor();
-    await page.getByTestId('crypto-chart').locator('canvas').first().waitFor();
-  }
+  await page.getByTestId('gauge').waitFor();
+  assert.equal(await page.getByTestId('band').textContent(), body.band.replace(/_/g, ' '));
+  await page.getByTestId('crypto-chart').locator('canvas').first().waitFor();
+  await page.getByRole('heading', { name: `Alerts (${body.alerts.length})` }).waitFor();
   await shot('crypto-BTC');
+});
+
+test('a page whose endpoint this server lacks says so instead of failing', { skip }, async () => {
+  await page.goto(`${base}/symbol/SPY`);
+  await page.getByTestId('signals-table').waitFor();
+  const probe = await fetch(`${base}/v1/darkpool/SPY/levels`);
+  if (probe.status === 404 && (await probe.json() as { error: string }).error === 'not_found') {
+    await page.getByText('Dark pool levels: not available on this server.').waitFor();
+  }
+  await page.goto(`${base}/no/such/page`);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
 });
 
 test('phone (390×844) and dark theme: pages fit the width; the theme is remembered across a reload', { skip }, async () => {

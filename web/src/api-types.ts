@@ -222,33 +222,31 @@ export const CRYPTO_PILLARS = ['funding', 'stablecoin', 'open_interest', 'volume
 export type CryptoPillar = (typeof CRYPTO_PILLARS)[number];
 export type CryptoPillars = Readonly<Record<CryptoPillar, number | null>>;
 
-export interface CryptoAlert {
-  readonly ts?: string;
-  readonly kind?: string;
-  readonly message?: string;
-  readonly severity?: string;
-}
+/** Alerts of the crypto score: rapid changes and divergence onsets against Fear & Greed. */
+export type CryptoAlert =
+  | { readonly ts: string; readonly kind: 'rapid_change'; readonly score: number; readonly change: number; readonly direction: 'up' | 'down'; readonly from_ts: string; readonly from_score: number }
+  | { readonly ts: string; readonly kind: 'divergence'; readonly score: number; readonly fear_greed: number; readonly difference: number; readonly direction: string | null };
 
-/** `GET /v1/crypto/smart-money-score/{asset}?from=&to=`. */
+/** `GET /v1/crypto/smart-money-score/{asset}?from=&to=`; bands very_bearish … very_bullish. */
 export interface CryptoScoreBody {
   readonly asset: string;
   readonly as_of: string;
   readonly score: number | null;
   readonly band: string | null;
   readonly pillars: CryptoPillars;
-  readonly weights: Readonly<Partial<Record<CryptoPillar, number>>>;
+  readonly weights: Readonly<Partial<Record<CryptoPillar, number | null>>>;
   readonly pillars_missing: readonly string[];
   readonly coverage: number | null;
-  readonly fear_greed: number | { readonly value: number; readonly classification?: string } | null;
-  readonly divergence: unknown;
-  readonly alerts: readonly (CryptoAlert | string)[];
+  readonly fear_greed: number | null;
+  readonly divergence: { readonly difference: number; readonly flagged: boolean; readonly direction: string | null } | null;
+  readonly alerts: readonly CryptoAlert[];
   readonly history: readonly {
     readonly ts: string;
     readonly score: number | null;
     readonly band: string | null;
     readonly pillars: CryptoPillars;
+    /** Not sent yet: when the server adds Fear & Greed per point, the chart draws it as a second line. */
     readonly fear_greed?: number | null;
-    readonly divergence?: unknown;
   }[];
 }
 

@@ -29,13 +29,13 @@ export function ScoreGauge({ score, band }: { score: number | null; band: string
   const needle = score === null ? null : point(Math.max(0, Math.min(100, score)), R - 18);
   return (
     <figure className="gauge" data-testid="gauge">
-      <svg viewBox="0 0 200 120" role="img" aria-label={score === null ? 'no score' : `score ${score}, ${band ?? bandOf(score)}`}>
+      <svg viewBox="0 0 200 120" role="img" aria-label={score === null ? 'no score' : `score ${score}, ${(band ?? bandOf(score)).replace(/_/g, ' ')}`}>
         {BANDS.map((b) => <path key={b.label} d={arc(b.from, b.to)} stroke={b.color} strokeWidth={16} fill="none" />)}
         {needle === null ? null : <line x1={CX} y1={CY} x2={needle[0]} y2={needle[1]} stroke="var(--fg)" strokeWidth={3} strokeLinecap="round" />}
         <circle cx={CX} cy={CY} r={5} fill="var(--fg)" />
         <text x={CX} y={CY + 22} textAnchor="middle" className="gauge-value">{score === null ? '—' : Math.round(score)}</text>
       </svg>
-      <figcaption>{score === null ? 'no score' : band ?? bandOf(score)}</figcaption>
+      <figcaption data-testid="band">{score === null ? 'no score' : (band ?? bandOf(score)).replace(/_/g, ' ')}</figcaption>
     </figure>
   );
 }

@@ -18,42 +18,29 @@ const PILLAR_LABEL: Readonly<Record<CryptoPillar, string>> = {
 
 const sec = (iso: string): Time => Math.floor(Date.parse(iso) / 1000) as UTCTimestamp;
 
-/** A Fear & Greed reading as a number, whichever way the body spells it (a number or `{value, …}`). */
-function fearGreedValue(x: unknown): number | null {
-  if (typeof x === 'number' && Number.isFinite(x)) return x;
-  if (typeof x === 'object' && x !== null && typeof (x as { value?: unknown }).value === 'number') return (x as { value: number }).value;
-  return null;
-}
-
-/** A divergence flag of a history point: true, a kind string or an object with `kind`. */
-function divergenceKind(x: unknown): string | null {
-  if (x === null || x === undefined || x === false) return null;
-  if (x === true) return 'divergence';
-  if (typeof x === 'string') return x;
-  if (typeof x === 'object' && typeof (x as { kind?: unknown }).kind === 'string') return (x as { kind: string }).kind;
-  return null;
-}
-
 function HistoryChart({ b }: { b: CryptoScoreBody }) {
   const lines = useMemo((): LineSpec[] => {
     const score = b.history.filter((h) => h.score !== null).map((h) => ({ time: sec(h.ts), value: h.score as number }));
-    const fg = b.history.map((h) => ({ time: sec(h.ts), value: fearGreedValue(h.fear_greed) })).filter((p): p is { time: Time; value: number } => p.value !== null);
+    const fg = b.history.flatMap((h) => (typeof h.fear_greed === 'number' ? [{ time: sec(h.ts), value: h.fear_greed }] : []));
     const out: LineSpec[] = [{ title: 'score', color: cssColor('--accent'), scale: 'right', fixedRange: { min: 0, max: 100 }, points: score }];
     if (fg.length > 0) out.push({ title: 'Fear & Greed', color: cssColor('--warn'), scale: 'right', fixedRange: { min: 0, max: 100 }, points: fg });
     return out;
   }, [b]);
-  const marks = useMemo((): ChartMark[] => b.history.flatMap((h) => {
-    const k = divergenceKind(h.divergence);
-    if (k === null || h.score === null) return [];
-    const bullish = k.includes('bull');
-    return [{ time: sec(h.ts), text: k.replace(/_/g, ' '), color: cssColor(bullish ? '--bull' : '--bear'), position: bullish ? 'belowBar' : 'aboveBar', shape: bullish ? 'arrowUp' : 'arrowDown' } satisfies ChartMark];
+  // Divergence onsets (score against Fear & Greed) and rapid changes, from the alerts, at their time.
+  const marks = useMemo((): ChartMark[] => b.alerts.map((a): ChartMark => {
+    if (a.kind === 'divergence') {
+      const bullish = (a.direction ?? '').includes('bull') || a.score > a.fear_greed;
+      return { time: sec(a.ts), text: '', color: cssColor(bullish ? '--bull' : '--bear'), position: bullish ? 'belowBar' : 'aboveBar', shape: bullish ? 'arrowUp' : 'arrowDown' };
+    }
+    return { time: sec(a.ts), text: '', color: cssColor('--warn'), position: a.direction === 'up' ? 'belowBar' : 'aboveBar', shape: 'circle' };
   }), [b]);
   return <LinePairChart lines={lines} marks={marks} testId="crypto-chart" label="score history against Fear & Greed, divergences marked" />;
 }
 
-function alertText(a: CryptoAlert | string): string {
-  if (typeof a === 'string') return a;
-  return [a.ts === undefined ? null : nyDateTime(a.ts), a.kind, a.message].filter((x) => x !== null && x !== undefined).join(' · ');
+function alertText(a: CryptoAlert): string {
+  const when = `${a.ts.slice(0, 16).replace('T', ' ')} UTC`;
+  if (a.kind === 'rapid_change') return `${when} · rapid change ${a.direction} ${a.change > 0 ? '+' : ''}${a.change} to ${a.score} (from ${a.from_score} at ${a.from_ts.slice(0, 16).replace('T', ' ')})`;
+  return `${when} · divergence: score ${a.score} vs Fear & Greed ${a.fear_greed} (difference ${a.difference}${a.direction === null ? '' : `, ${a.direction}`})`;
 }
 
 /** `/crypto/{ASSET}`: the crypto smart-money score with its bands, pillars, history against Fear & Greed and alerts. */
@@ -80,7 +67,8 @@ export function CryptoPage({ asset, location }: { asset: string; location: Locat
                 <ScoreGauge score={b.score} band={b.band} />
                 <ul className="legend">{BANDS.map((x) => <li key={x.label}><span className="swatch" style={{ background: x.color }} />{x.from}–{x.to === 100 ? 100 : x.to - 1} {x.label}</li>)}</ul>
                 <p className="muted small">coverage {percent(b.coverage)}{b.pillars_missing.length > 0 ? ` · missing: ${b.pillars_missing.join(', ')}` : ''}
-                  {fearGreedValue(b.fear_greed) === null ? '' : ` · Fear & Greed ${fearGreedValue(b.fear_greed)}`}</p>
+                  {b.fear_greed === null ? '' : ` · Fear & Greed ${b.fear_greed}`}
+                  {b.divergence?.flagged === true ? ` · divergence from Fear & Greed (${b.divergence.difference})` : ''}</p>
               </section>
               <section className="card" aria-label="pillars">
                 <h2>Pillars</h2>
@@ -96,11 +84,12 @@ export function CryptoPage({ asset, location }: { asset: string; location: Locat
             </div>
             <section className="card" aria-label="history">
               <h2>History</h2>
+              <p className="muted small">Arrows: divergence onsets against Fear &amp; Greed (▲ smart money more bullish, ▼ more bearish); dots: rapid changes.</p>
               {b.history.length === 0 ? <Empty>No history in this range.</Empty> : <HistoryChart b={b} />}
             </section>
             <section className="card" aria-label="alerts">
               <h2>Alerts ({b.alerts.length})</h2>
-              {b.alerts.length === 0 ? <Empty>No alerts.</Empty> : <ul className="alerts">{b.alerts.map((a, i) => <li key={i}>{alertText(a)}</li>)}</ul>}
+              {b.alerts.length === 0 ? <Empty>No alerts.</Empty> : <ul className="alerts">{b.alerts.map((a, i) => <li key={i} className={a.kind === 'divergence' ? 'alert-divergence' : undefined}>{alertText(a)}</li>)}</ul>}
             </section>
           </>
         )}
