@@ -20,6 +20,8 @@ import { registerSmiRoutes } from './smi-routes.ts';
 import { ConvictionService } from './conviction-service.ts';
 import { convictionEvent, registerConvictionRoutes } from './conviction-routes.ts';
 import { registerDarkPoolRoutes } from './dark-pool-routes.ts';
+import { registerCryptoRoutes } from './crypto-routes.ts';
+import type { CryptoScoreData } from './crypto-score-data.ts';
 import type { EquityDarkPool } from './equity-dark-pool.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
 
@@ -34,7 +36,11 @@ export interface ServerSources {
    * (without: that endpoint answers 404 and the sub-score is left out of the rows).
    */
   readonly darkPool?: EquityDarkPool;
+  /** Crypto metric series for GET /v1/crypto/smart-money-score/{asset}. */
+  readonly crypto?: CryptoScoreData;
 }
+
+const NO_CRYPTO: CryptoScoreData = { assets: () => [], inputs: () => null };
 
 function rateLimitKey(request: FastifyRequest): string {
   const key = requestApiKey(request);
@@ -102,6 +108,7 @@ export async function buildServer(
   const conviction = new ConvictionService(data, sources.darkPool ?? null, settings, settings.conviction);
   registerConvictionRoutes(app, conviction);
   registerDarkPoolRoutes(app, sources.darkPool ?? null);
+  registerCryptoRoutes(app, sources.crypto ?? NO_CRYPTO);
   if (live !== null) {
     const events = new LiveSignalEvents(data, settings, settings.streamRingEvents, (symbol) => convictionEvent(conviction, symbol));
     registerIngestRoutes(app, live, settings.ingestMaxBytes, (_kind, symbols) => {

@@ -1,11 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { cryptoScoreCommand } from '../cli/commands/crypto-score.ts';
 import { loadCryptoFileData } from './crypto-file-data.ts';
-import { registerCryptoRoutes } from './crypto-routes.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { buildServer } from './build-server.ts';
+import { InMemoryMarketData } from './in-memory-market-data.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../test-fixtures/crypto');
 let app: FastifyInstance;
@@ -13,10 +13,8 @@ let base = '';
 
 before(async () => {
   const { data } = await loadCryptoFileData(resolve(FIXTURES, 'btc-demo.json'));
-  app = Fastify({ ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: false, allErrors: false } } });
-  app.setSerializerCompiler(() => (x) => JSON.stringify(x));
-  installErrorHandling(app);
-  registerCryptoRoutes(app, data);
+  // The whole server as `smartmoney serve --crypto btc-demo.json` builds it.
+  app = await buildServer(new InMemoryMarketData(), undefined, null, { crypto: data });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   base = typeof addr === 'object' && addr !== null ? `http://127.0.0.1:${addr.port}` : '';

@@ -23,6 +23,7 @@ const DEFAULTS = { symbols: 40, prints: 300_000, seed: 20250314 };
 /** Real samples committed with the project (test-fixtures/…/PROVENANCE.md) that the demo server also serves. */
 const REAL_SAMPLES = {
   spyHourlyBars: fileURLToPath(new URL('../../../test-fixtures/smi/SPY_hourly_2019-2021.csv.gz', import.meta.url)),
+  btcCrypto: fileURLToPath(new URL('../../../test-fixtures/crypto/btc-demo.json', import.meta.url)),
 };
 
 export const demoCommand: Command = {
@@ -46,6 +47,8 @@ Options:
                  (as \`smartmoney serve --data DIR/store\`) and replay the day's prints into it live
                  (as \`smartmoney replay\`) until Ctrl-C; the tables above are the whole day. It also serves
                  the REAL LEAN SPY hourly bars 2019-01 → 2021-03 committed in test-fixtures/smi for /v1/smi/SPY
+                 and the REAL BTC funding, stablecoin and Fear & Greed sample 2021-01 → 2023-07 of
+                 test-fixtures/crypto for /v1/crypto/smart-money-score/BTC
   --port N       the API's port with --serve (default 8080)
   --replay-speed N  tape time runs N times faster than real time (default 60: the day in 6.5 minutes;
                  0 = as fast as possible)`,
@@ -136,7 +139,7 @@ Options:
         );
       }),
     };
-    return serveCommand.run(['--data', store, '--chain', chainFile, '--bars', `SPY=${REAL_SAMPLES.spyHourlyBars}`, ...(v.port === undefined ? [] : ['--port', v.port])], serveIo);
+    return serveCommand.run(['--data', store, '--chain', chainFile, '--bars', `SPY=${REAL_SAMPLES.spyHourlyBars}`, '--crypto', REAL_SAMPLES.btcCrypto, ...(v.port === undefined ? [] : ['--port', v.port])], serveIo);
   },
 };
 

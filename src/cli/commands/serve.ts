@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { buildServer, type ServerSources } from '../../server/build-server.ts';
 import { loadSmiBars } from '../../server/smi-bars-data.ts';
 import { loadEquityDarkPool } from '../../server/equity-dark-pool.ts';
+import { loadCryptoFileData } from '../../server/crypto-file-data.ts';
 import { loadMarketData } from '../../server/in-memory-market-data.ts';
 import type { MarketData } from '../../server/market-data.ts';
 import { storeLiveSink } from '../../server/live-sink.ts';
@@ -67,6 +68,12 @@ async function loadEquity(trades: readonly string[], quotes: readonly string[], 
   return { darkPool: data };
 }
 
+async function loadCrypto(config: string, io: CommandIo) {
+  const { data, lines } = await loadCryptoFileData(config);
+  for (const l of lines) io.stderr.write(`crypto ${l}\n`);
+  return data;
+}
+
 async function serve(argv: string[], io: CommandIo): Promise<number> {
   const { values: v, positionals } = parseCommandArgs(argv, {
     port: { type: 'string' },
@@ -83,6 +90,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     bars: { type: 'string', multiple: true },
     equity: { type: 'string', multiple: true },
     'equity-quotes': { type: 'string', multiple: true },
+    crypto: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const port = intOption(v.port, 'port', DEFAULT_PORT, 0, 65_535);
@@ -120,6 +128,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
   const sources: ServerSources = {
     smi: await loadBars(v.bars ?? [], v.strict === true, io),
     ...(await loadEquity(v.equity ?? [], v['equity-quotes'] ?? [], v.strict === true, io)),
+    ...(v.crypto === undefined ? {} : { crypto: await loadCrypto(v.crypto, io) }),
   };
   const symbols = await data.symbols();
   io.stderr.write(`serving ${symbols.length} underlyings with prints${symbols.length > 0 ? ` (${symbols.slice(0, 10).join(', ')}${symbols.length > 10 ? ', …' : ''})` : ''}`
@@ -153,13 +162,14 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'the HTTP API (FlashAlpha-compatible flow, exposure and pricing endpoints) over trade and chain files',
   help: `Usage: smartmoney serve [--port N] [--host H] [--data DIR] [--trades FILE...] [--chain FILE...] [--api-key K...]
-                        [--bars SYM=FILE...] [--equity FILE...] [--rate-limit N] [--log]
+                        [--bars SYM=FILE...] [--equity FILE...] [--crypto CONFIG]
+                        [--rate-limit N] [--log]
 
 Loads the files into memory (every format the other commands read; bad rows reported on stderr) and serves
 the API of docs/api.md until Ctrl-C (SIGINT) or SIGTERM: GET /v1/flow/signals/{symbol}[/summary],
 /v1/flow/tilt?symbols=…, /v1/exposure/{gex,dex,vex,chex,levels}/{symbol}, /v1/maxpain/{symbol},
 /v1/pricing/{greeks,iv}, /v1/smi/{symbol} (with --bars), /v1/smart-money/leaderboard, /v1/smart-money/{symbol},
-/v1/darkpool/{symbol}/levels (with --equity), /health; ?at=ISO on every data endpoint; OpenAPI at /openapi.json, docs at /docs.
+/v1/darkpool/{symbol}/levels (with --equity), /v1/crypto/smart-money-score/{asset} (with --crypto), /health; ?at=ISO on every data endpoint; OpenAPI at /openapi.json, docs at /docs.
 Bodies are the ones the signals, summary, gex, … commands print for the same files.
 
 Options:
@@ -170,6 +180,8 @@ Options:
   --equity FILE      equity prints (repeatable; canonical CSV/NDJSON or LEAN trade ticks) for
                      GET /v1/darkpool/{symbol}/levels and the leaderboard's dark pool evidence
   --equity-quotes F  LEAN quote ticks (repeatable) to build the NBBO that signs those prints
+  --crypto FILE      a JSON config of crypto metric files per asset for GET /v1/crypto/smart-money-score/{asset}
+                     ({"BTC": {"funding": [files], "fear_greed": file, …}}; see \`smartmoney crypto-score --help\`)
   --data DIR         serve from the embedded store in DIR (created if missing; see \`smartmoney ingest\`);
                      files given with --trades/--chain are ingested into it first (idempotent)
   --trades FILE      option trades (repeatable): canonical CSV or NDJSON, Cboe DataShop; gzip read transparently
