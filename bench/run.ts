@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the flow pipeline's throughput on a generated (synthetic) tape.
+ * `npm run bench`: the flow pipeline's throughput on a generated (synthetic) tape, then the IV, chain analytics, HTTP
+ * query and ingest, and conviction leaderboard benchmarks (each section below).
  * 1. Generates the tape once (5,000,000 prints over 3,000 underlyings, seed 42) into .bench-tmp/, unless present.
  * 2. Runs, each in a fresh process and in the same run: parse-only, then end to end, BENCH_REPEAT times (default 3)
  *    alternating, and reports the best and median of each, their ratio and peak RSS.
@@ -136,5 +137,52 @@ Symbols drawn ∝ prints from the top ${http.draw.from_top_symbols} (${http.draw
 | phase | concurrency | requests | requests/s | p50 | p99 | max | statuses |
 |---|---:|---:|---:|---:|---:|---:|---|
 ${http.phases.map((p) => `| ${p.name} | ${p.concurrency} | ${p.requests.toLocaleString('en-US')} | ${p.requests_per_second.toLocaleString('en-US')} | ${ms(p.p50_ms)} | ${ms(p.p99_ms)} | ${ms(p.max_ms)} | ${Object.entries(p.statuses).map(([k, v]) => `${k}×${v}`).join(' ')} |`).join('\n')}
+`);
+}
+
+// ─── HTTP ingest throughput (issue 4) ───────────────────────────────────────────────────────────────────────────
+// bench/http-ingest.ts: the first 1,000,000 rows of the tape above POSTed as CSV batches of 10,000 to a server on
+// in-memory data and on a fresh DuckDB store. BENCH_INGEST_PRINTS, BENCH_INGEST_BATCH override.
+{
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/http-ingest.ts'), trades], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 22, stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const ing = JSON.parse(out.trim().split('\n').pop() as string) as {
+    machine: { load_1min_before: number; load_1min_after: number };
+    input: { prints: number; batch_rows: number };
+    runs: { name: string; accepted: number; seconds: number; prints_per_second: number; batch_p50_ms: number; batch_p99_ms: number }[];
+  };
+  process.stdout.write(`\n${JSON.stringify(ing, null, 2)}\n`);
+  process.stdout.write(`
+| POST /v1/ingest/options-trades, ${ing.input.prints.toLocaleString('en-US')} prints in CSV batches of ${ing.input.batch_rows.toLocaleString('en-US')} (load ${ing.machine.load_1min_before}) | prints/s | batch p50 | batch p99 |
+|---|---:|---:|---:|
+${ing.runs.map((r) => `| ${r.name} | ${r.prints_per_second.toLocaleString('en-US')} | ${r.batch_p50_ms} ms | ${r.batch_p99_ms} ms |`).join('\n')}
+`);
+}
+
+// ─── Conviction leaderboard (issue 5) ───────────────────────────────────────────────────────────────────────────
+// bench/conviction.bench.ts: the full board of the 5M-print tape above, and single-print updates of a 6,000-symbol
+// board (a second synthetic tape: 1,000,000 prints × 6,000 underlyings, seed 43) against its full rebuild.
+{
+  const incDir = join(root, '.bench-tmp', 'tape-1000000-6000-seed43');
+  if (!existsSync(join(incDir, 'trades.csv'))) {
+    execFileSync(join(root, 'bin/smartmoney'), ['generate-tape', '--symbols', '6000', '--prints', '1000000', '--seed', '43', '--out', incDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(root, 'bench/conviction.bench.ts'), trades, chain, join(incDir, 'trades.csv'), join(incDir, 'chains.csv')], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 22, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const cv = JSON.parse(out.trim().split('\n').pop() as string) as {
+    machine: { load_1min_before: number };
+    full_board: { load_seconds: number; board_seconds: number; symbols: number; rows_per_second: number };
+    incremental: { symbols: number; updates: number; p50_ms: number; p99_ms: number; max_ms: number; median_prints_of_updated_symbol: number; full_rebuild_seconds_same_board: number; ratio_p50_update_over_full_rebuild: number; input: { symbols: number } };
+  };
+  process.stdout.write(`\n${JSON.stringify(cv, null, 2)}\n`);
+  process.stdout.write(`
+| conviction leaderboard (load ${cv.machine.load_1min_before}) | value |
+|---|---:|
+| full board, ${prints.toLocaleString('en-US')}-print tape, ${cv.full_board.symbols.toLocaleString('en-US')} symbols | ${cv.full_board.board_seconds} s (${cv.full_board.rows_per_second.toLocaleString('en-US')} rows/s; tape load ${cv.full_board.load_seconds} s) |
+| one new print, ${cv.incremental.input.symbols.toLocaleString('en-US')}-symbol board: p50 / p99 / max | ${cv.incremental.p50_ms} / ${cv.incremental.p99_ms} / ${cv.incremental.max_ms} ms (${cv.incremental.updates} updates) |
+| full rebuild of that board | ${cv.incremental.full_rebuild_seconds_same_board} s |
+| ratio p50 update / full rebuild | ${cv.incremental.ratio_p50_update_over_full_rebuild} |
 `);
 }

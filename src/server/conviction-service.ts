@@ -72,8 +72,8 @@ export class ConvictionService {
 
   /** Live feed: these symbols' rows are stale on every cached day (a print may fall on any of them). */
   ingested(symbols: Iterable<string>): void {
+    // Chain exposures need no invalidation: their cache key holds the count of chain rows known (chains only grow).
     for (const b of this.boards.values()) for (const s of symbols) b.dirty.add(s);
-    for (const s of symbols) for (const k of [...this.greeks.keys()]) if (k.startsWith(`${s}|`)) this.greeks.delete(k);
   }
 
   /** The board of `day` as of `at` (default: the whole day, cached and updated incrementally). */
