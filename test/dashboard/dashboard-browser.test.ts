@@ -15,7 +15,6 @@ import { InMemoryMarketData } from '../../src/server/in-memory-market-data.ts';
 import { DEFAULT_SERVER_SETTINGS } from '../../src/server/server-settings.ts';
 import { loadSmiBars } from '../../src/server/smi-bars-data.ts';
 import { loadCryptoFileData } from '../../src/server/crypto-file-data.ts';
-import { registerCryptoRoutes } from '../../src/server/crypto-routes.ts';
 
 /**
  * The dashboard in a real browser (Debian's chromium driven by playwright-core) against a real server over two
@@ -61,11 +60,8 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'sm-dash-'));
   const { data: smi } = await loadSmiBars([['SPY', SMI_BARS]]);
-  app = await buildServer(new InMemoryMarketData(), DEFAULT_SERVER_SETTINGS, undefined, { smi });
-  // The crypto score from its real BTC fixture (test-fixtures/crypto), unless buildServer already serves it.
-  if (!app.hasRoute({ method: 'GET', url: '/v1/crypto/smart-money-score/:asset' })) {
-    registerCryptoRoutes(app, (await loadCryptoFileData(CRYPTO)).data);
-  }
+  const { data: crypto } = await loadCryptoFileData(CRYPTO);
+  app = await buildServer(new InMemoryMarketData(), DEFAULT_SERVER_SETTINGS, undefined, { smi, crypto });
   await registerDashboard(app, DIST);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   for (const [i, date] of DAYS.entries()) {

@@ -150,19 +150,30 @@ export interface GexBody {
   readonly strikes: readonly GexStrike[];
 }
 
-/** `GET /v1/darkpool/{symbol}/levels?date=` (not served yet; the page reads whatever levels it lists). */
+/** A volume-at-price level of the day's off-exchange prints. */
 export interface DarkPoolLevel {
-  readonly price: number;
-  readonly premium?: number;
-  readonly volume?: number;
-  readonly prints?: number;
-  readonly kind?: string;
+  readonly price_low: number;
+  readonly price_high: number;
+  readonly vwap: number;
+  readonly kind: string;
+  readonly volume: number;
+  readonly notional: number;
+  readonly prints: number;
+  readonly share_of_dp_volume: number;
 }
 
+/** `GET /v1/darkpool/{symbol}/levels?date=`: `{symbol, settings, days:[one DarkPoolDay]}` (only the fields read). */
 export interface DarkPoolLevelsBody {
   readonly symbol: string;
-  readonly date: string;
-  readonly levels: readonly DarkPoolLevel[];
+  readonly days: readonly {
+    readonly date: string;
+    readonly off_exchange_share: number | null;
+    readonly dp_premium: number;
+    readonly dp_net_premium: number;
+    readonly unusual_block_count: number;
+    readonly last_price: number | null;
+    readonly levels: readonly DarkPoolLevel[];
+  }[];
 }
 
 export type Direction = 'bullish' | 'bearish' | 'neutral';

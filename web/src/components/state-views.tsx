@@ -38,8 +38,9 @@ export function Loaded<T>({ state, what, onRetry, children }: {
   switch (state.kind) {
     case 'loading': return <Loading what={what} />;
     case 'not_available': return <NotAvailable what={what} message={state.message} />;
-    // 404 no_data: the endpoint exists but has nothing for this date or moment: an empty state, not a failure.
-    case 'error': return state.status === 404 && state.code === 'no_data' ? <Empty>{state.message}</Empty> : <ErrorView what={what} status={state.status} code={state.code} message={state.message} {...(onRetry === undefined ? {} : { onRetry })} />;
+    // 404 no_data / unknown_symbol: the endpoint exists but has nothing for this symbol, date or moment: an empty
+    // state with the server's words (which name what it does have), not a failure.
+    case 'error': return state.status === 404 && (state.code === 'no_data' || state.code === 'unknown_symbol') ? <Empty>{state.message}</Empty> : <ErrorView what={what} status={state.status} code={state.code} message={state.message} {...(onRetry === undefined ? {} : { onRetry })} />;
     case 'ok': return <>{children(state.body)}</>;
   }
 }

@@ -45,14 +45,27 @@ function DarkPoolLevels({ symbol, date }: { symbol: string; date: string | null 
     <section className="card" aria-label="dark pool levels">
       <h2>Dark pool levels</h2>
       <Loaded state={state} what="Dark pool levels">
-        {(b) => b.levels.length === 0 ? <Empty>No dark pool levels for {symbol} on {b.date}.</Empty> : (
-          <table className="data-table compact" aria-label="dark pool levels">
-            <thead><tr><th scope="col" className="num">Price</th><th scope="col" className="num">Premium</th><th scope="col" className="num">Volume</th><th scope="col">Kind</th></tr></thead>
-            <tbody>{b.levels.map((l) => (
-              <tr key={l.price}><td className="num">{price(l.price)}</td><td className="num">{money(l.premium)}</td><td className="num">{count(l.volume)}</td><td>{l.kind ?? ''}</td></tr>
-            ))}</tbody>
-          </table>
-        )}
+        {(b) => {
+          const day = b.days[0];
+          if (day === undefined || day.levels.length === 0) return <Empty>No dark pool levels for {symbol}{day === undefined ? '' : ` on ${day.date}`}.</Empty>;
+          return (
+            <>
+              <p className="muted small">{day.date} · off-exchange {percent(day.off_exchange_share)} · DP premium {money(day.dp_premium)} (net {money(day.dp_net_premium)}) · {day.unusual_block_count} unusual blocks · last {price(day.last_price)}</p>
+              <div className="table-scroll">
+                <table className="data-table compact" aria-label="dark pool levels" data-testid="darkpool-levels">
+                  <thead><tr><th scope="col">Price</th><th scope="col">Kind</th><th scope="col" className="num">Notional</th><th scope="col" className="num">Volume</th><th scope="col" className="num">Share</th></tr></thead>
+                  <tbody>{day.levels.map((l) => (
+                    <tr key={l.price_low} tabIndex={0}>
+                      <td>{price(l.price_low)}–{price(l.price_high)} <span className="muted small">vwap {price(l.vwap)}</span></td>
+                      <td><span className={`tag level-${l.kind}`}>{l.kind.replace(/_/g, ' ')}</span></td>
+                      <td className="num">{money(l.notional)}</td><td className="num">{count(l.volume)}</td><td className="num">{percent(l.share_of_dp_volume)}</td>
+                    </tr>
+                  ))}</tbody>
+                </table>
+              </div>
+            </>
+          );
+        }}
       </Loaded>
     </section>
   );
