@@ -28,7 +28,7 @@ export function convictionRowBody(row: ConvictionRow, rank: number | null, chang
     dark_pool: row.dark_pool,
     alert_cluster: row.alert_cluster,
     greek_positioning: row.greek_positioning,
-    total_premium: cents(row.total_premium),
+    total_premium: row.total_premium === null ? null : cents(row.total_premium),
     dp_premium: row.dp_premium === null ? null : cents(row.dp_premium),
     alerts: row.alerts,
     change,

@@ -42,6 +42,8 @@ export function endOfNewYorkDay(day: IsoDate): EpochMs {
 export class ConvictionService {
   private readonly boards = new Map<IsoDate, CachedBoard>();
   private readonly greeks = new Map<string, GreekPositioningInput | null>();
+  /** Days known to have option prints (data only grows, so a day once covered stays covered). */
+  private readonly optionDays = new Set<IsoDate>();
 
   constructor(
     private readonly data: MarketData,
@@ -105,7 +107,9 @@ export class ConvictionService {
     const dp = dpCovered ? this.darkPool?.evidence(symbol, day, at) ?? null : null;
     if (trades.length === 0 && dp === null) return null;
     const chainRows = await this.data.chainRows(symbol, at);
-    const signals = trades.length === 0 ? [] : daySignals(symbol, trades, chainRows, this.settings.flow);
+    // No option prints on the day at all (an equity-only tape): the flow sub-score is left out, not zero.
+    const optionsCovered = trades.length > 0 || await this.hasOptionPrints(day);
+    const signals = !optionsCovered ? null : trades.length === 0 ? [] : daySignals(symbol, trades, chainRows, this.settings.flow);
     const greekKey = `${symbol}|${at}|${chainRows.length}`;
     let greeks = this.greeks.get(greekKey);
     if (greeks === undefined) {
@@ -121,6 +125,13 @@ export class ConvictionService {
     const lastBlock = dp?.unusual.reduce((m, b) => Math.max(m, b.ts), 0) ?? null;
     const asOf = lastTrade === null ? (lastBlock === null || lastBlock === 0 ? null : lastBlock) : lastTrade;
     return { row, asOf: asOf === null ? null : epochMs(asOf) };
+  }
+
+  private async hasOptionPrints(day: IsoDate): Promise<boolean> {
+    if (this.optionDays.has(day)) return true;
+    const covered = (await this.data.symbols(day)).length > 0;
+    if (covered) this.optionDays.add(day);
+    return covered;
   }
 
   private async fresh(day: IsoDate, at: EpochMs): Promise<DayBoard> {

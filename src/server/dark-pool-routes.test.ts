@@ -50,7 +50,7 @@ test('GET /v1/darkpool/{symbol}/levels is `smartmoney darkpool` on the same real
 
 test('leaderboard over real equity prints only: each row\'s dark pool evidence is the darkpool body\'s, and reproduces its formula', { skip }, async () => {
   const board = (await app.inject({ method: 'GET', url: '/v1/smart-money/leaderboard' })).json() as {
-    date: string; rows: { symbol: string; score: number; dark_pool: number; options_flow: number; greek_positioning: number | null; dp_premium: number; alerts: number;
+    date: string; rows: { symbol: string; score: number; dark_pool: number; options_flow: number | null; greek_positioning: number | null; dp_premium: number; alerts: number;
       breakdown: { coverage: number; dark_pool: { magnitude: number; direction: number; unusual: number } } }[];
   };
   assert.equal(board.date, '2013-10-08');
@@ -59,9 +59,9 @@ test('leaderboard over real equity prints only: each row\'s dark pool evidence i
     const dp = ((await app.inject({ method: 'GET', url: `/v1/darkpool/${row.symbol}/levels` })).json() as DpBody).days[0];
     assert.ok(dp !== undefined);
     assert.equal(row.dp_premium, dp.dp_premium);
-    assert.equal(row.options_flow, 0);
+    assert.equal(row.options_flow, null, 'no option prints that day: left out, not zero');
     assert.equal(row.greek_positioning, null);
-    assert.equal(row.breakdown.coverage, 0.85, 'flow + dark pool + alerts; no chain');
+    assert.equal(row.breakdown.coverage, 0.45, 'dark pool 0.25 + alerts 0.20; no option prints, no chain');
     const b = row.breakdown.dark_pool;
     assert.ok(Math.abs(b.magnitude - Math.min(1, Math.log(dp.block_premium / 1e6) / Math.log(500))) < 1e-4);
     assert.ok(Math.abs(b.direction - (dp.dp_buy_premium - dp.dp_sell_premium) / (dp.dp_buy_premium + dp.dp_sell_premium)) < 1e-3);

@@ -191,7 +191,7 @@ export interface ConvictionRowBody {
   readonly symbol: string;
   readonly direction: Direction;
   readonly score: number;
-  readonly options_flow: number;
+  readonly options_flow: number | null;
   readonly dark_pool: number | null;
   readonly alert_cluster: number;
   readonly greek_positioning: number | null;

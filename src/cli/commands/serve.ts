@@ -1,4 +1,7 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerDashboard } from '../../server/dashboard-routes.ts';
 import { buildServer, type ServerSources } from '../../server/build-server.ts';
 import { loadSmiBars } from '../../server/smi-bars-data.ts';
 import { loadEquityDarkPool } from '../../server/equity-dark-pool.ts';
@@ -37,8 +40,11 @@ function stopSignal(): { stopped: Promise<NodeJS.Signals>; cancel: () => void } 
   return { stopped, cancel };
 }
 
-function urlsOf(address: string): string {
-  return `smartmoney API on ${address}\n  docs     ${address}/docs\n  OpenAPI  ${address}/openapi.json\n  health   ${address}/health\n`;
+/** The production build of the dashboard (web/, built by `npm run build:web`). */
+const DASHBOARD_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+function urlsOf(address: string, dashboard: boolean): string {
+  return `smartmoney API on ${address}\n${dashboard ? `  dashboard ${address}/\n` : ''}  docs     ${address}/docs\n  OpenAPI  ${address}/openapi.json\n  health   ${address}/health\n`;
 }
 
 /** `--bars SYMBOL=FILE` (or `--bars FILE`, the symbol being the file name's leading letters: SPY_hourly… → SPY). */
@@ -135,6 +141,9 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     + `${apiKeys.length > 0 ? `; ${apiKeys.length} API key(s) required` : '; no API key required'}`
     + `${perMinute === null ? '' : `; at most ${perMinute} requests a minute per client`}\n`);
   const app = await buildServer(data, settings, store === null ? undefined : storeLiveSink(store), sources);
+  const dashboard = existsSync(join(DASHBOARD_DIST, 'index.html'));
+  if (dashboard) await registerDashboard(app, DASHBOARD_DIST);
+  else io.stderr.write('dashboard not built (npm run build:web): serving the API only\n');
   const { stopped, cancel } = stopSignal();
   let address: string;
   try {
@@ -150,7 +159,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     }
     throw e;
   }
-  io.stdout.write(urlsOf(address));
+  io.stdout.write(urlsOf(address, dashboard));
   const signal = await stopped;
   io.stderr.write(`smartmoney serve: ${signal}, stopping\n`);
   await app.close();

@@ -101,7 +101,19 @@ test('conviction row: without dark pool data and a chain, flow and alerts carry 
   assert.equal(r.dp_premium, null);
   assert.equal(r.breakdown.coverage, 0.6);
   assert.ok(Math.abs(r.breakdown.weights.options_flow - 2 / 3) < 1e-12);
-  assert.equal(r.score, Math.round(((0.4 * r.options_flow + 0.2 * r.alert_cluster) / 0.6) * 100) / 100);
+  assert.equal(r.score, Math.round(((0.4 * (r.options_flow ?? NaN) + 0.2 * r.alert_cluster) / 0.6) * 100) / 100);
+});
+
+test('conviction row: a day without any option prints leaves the flow sub-score and total premium out (null), not zero', () => {
+  const r = convictionRow({ ...handInputs(), signals: null }, S);
+  assert.equal(r.options_flow, null);
+  assert.equal(r.total_premium, null);
+  assert.equal(r.breakdown.coverage, 0.6, 'dark pool 0.25 + alerts 0.20 + greeks 0.15');
+  assert.equal(r.score, Math.round(((0.25 * (r.dark_pool ?? NaN) + 0.2 * r.alert_cluster + 0.15 * (r.greek_positioning ?? NaN)) / 0.6) * 100) / 100);
+  // Greek positioning has no flow story to compare with: 50 + 0.
+  assert.equal(r.greek_positioning, 50);
+  // The two unusual blocks are the only signatures.
+  assert.equal(r.alerts, 2);
 });
 
 test('settings are validated: a negative weight or an empty window is refused naming the setting', () => {
@@ -118,7 +130,7 @@ const arbSignal = fc.record({
   structure: fc.constantFrom('sweep', 'block', 'single'),
 });
 const arbInputs = fc.record({
-  signals: fc.array(arbSignal, { maxLength: 30 }),
+  signals: fc.option(fc.array(arbSignal, { maxLength: 30 }), { nil: null, freq: 5 }),
   darkPool: fc.option(fc.record({
     dp_premium: fc.double({ min: 0, max: 1e10, noNaN: true }), dp_buy_premium: fc.double({ min: 0, max: 1e10, noNaN: true }),
     dp_sell_premium: fc.double({ min: 0, max: 1e10, noNaN: true }), block_premium: fc.double({ min: 0, max: 1e10, noNaN: true }),
@@ -134,9 +146,9 @@ const arbInputs = fc.record({
 test('property: every sub-score and the composite stay in 0–100, and the composite is the weighted sum of the sub-scores', () => {
   fc.assert(fc.property(arbInputs, (inputs) => {
     const r = convictionRow(inputs, S);
-    for (const v of [r.score, r.options_flow, r.dark_pool ?? 0, r.alert_cluster, r.greek_positioning ?? 0]) assert.ok(v >= 0 && v <= 100, String(v));
+    for (const v of [r.score, r.options_flow ?? 0, r.dark_pool ?? 0, r.alert_cluster, r.greek_positioning ?? 0]) assert.ok(v >= 0 && v <= 100, String(v));
     const w = r.breakdown.weights;
-    const sum = w.options_flow * r.options_flow + w.dark_pool * (r.dark_pool ?? 0) + w.alert_cluster * r.alert_cluster + w.greek_positioning * (r.greek_positioning ?? 0);
+    const sum = w.options_flow * (r.options_flow ?? 0) + w.dark_pool * (r.dark_pool ?? 0) + w.alert_cluster * r.alert_cluster + w.greek_positioning * (r.greek_positioning ?? 0);
     assert.ok(Math.abs(sum - r.score) <= 0.005 + 1e-9);
   }), { numRuns: 300 });
 });
@@ -147,13 +159,13 @@ test('property: direction is consistent with the signed evidence — all-bullish
   fc.assert(fc.property(arbInputs, (inputs) => {
     const bullishOnly: ConvictionInputs = {
       ...inputs,
-      signals: inputs.signals.map((x) => ({ ...x, intent: x.intent === 'bearish' ? 'bullish' : x.intent })),
+      signals: inputs.signals?.map((x) => ({ ...x, intent: x.intent === 'bearish' ? 'bullish' as const : x.intent })) ?? null,
       darkPool: inputs.darkPool === null ? null : { ...inputs.darkPool, dp_sell_premium: 0, unusual: inputs.darkPool.unusual.map((b) => ({ ...b, side: b.side === 'sell' ? 'buy' as const : b.side })) },
     };
     assert.notEqual(convictionRow(bullishOnly, S).direction, 'bearish');
     const mirrored: ConvictionInputs = {
       ...inputs,
-      signals: inputs.signals.map((x) => ({ ...x, intent: flip(x.intent) })),
+      signals: inputs.signals?.map((x) => ({ ...x, intent: flip(x.intent) })) ?? null,
       darkPool: inputs.darkPool === null ? null : { ...inputs.darkPool, dp_buy_premium: inputs.darkPool.dp_sell_premium, dp_sell_premium: inputs.darkPool.dp_buy_premium, unusual: inputs.darkPool.unusual.map((b) => ({ ...b, side: flipSide(b.side) })) },
       greeks: inputs.greeks === null ? null : { ...inputs.greeks, call_dex: inputs.greeks.put_dex, put_dex: inputs.greeks.call_dex },
     };
@@ -177,7 +189,7 @@ test('property: the row does not depend on the order of the signals and blocks',
       return a;
     };
     const shuffled: ConvictionInputs = {
-      ...inputs, signals: shuffle(inputs.signals),
+      ...inputs, signals: inputs.signals === null ? null : shuffle(inputs.signals),
       darkPool: inputs.darkPool === null ? null : { ...inputs.darkPool, unusual: shuffle(inputs.darkPool.unusual) },
     };
     const a = convictionRow(inputs, S), b = convictionRow(shuffled, S);

@@ -26,8 +26,11 @@ export interface UnusualBlock {
 export interface ConvictionInputs {
   readonly symbol: string;
   readonly date: IsoDate;
-  /** The day's scored options signals (seed 004) up to now. */
-  readonly signals: readonly ConvictionSignal[];
+  /**
+   * The day's scored options signals (seed 004) up to now; null when the data has no option prints at all that
+   * day (the sub-score is then left out and the weights re-normalised, as for the dark pool).
+   */
+  readonly signals: readonly ConvictionSignal[] | null;
   /**
    * The day's off-exchange evidence; null when the data has no equity prints at all (the sub-score is then
    * left out and the weights re-normalised). A symbol without prints on a day the data covers is all zeros.
@@ -43,16 +46,16 @@ export interface ConvictionRow {
   readonly date: IsoDate;
   readonly direction: ConvictionDirection;
   readonly score: number;
-  readonly options_flow: number;
+  readonly options_flow: number | null;
   readonly dark_pool: number | null;
   readonly alert_cluster: number;
   readonly greek_positioning: number | null;
-  readonly total_premium: number;
+  readonly total_premium: number | null;
   readonly dp_premium: number | null;
   /** Options signatures (score ≥ the alert floor) + unusual dark pool blocks of the day (all, listed or not). */
   readonly alerts: number;
   readonly breakdown: {
-    readonly options_flow: OptionsFlowEvidence;
+    readonly options_flow: OptionsFlowEvidence | null;
     readonly dark_pool: DarkPoolEvidence | null;
     readonly alert_cluster: AlertClusterEvidence;
     readonly greek_positioning: GreekPositioningEvidence | null;
@@ -68,7 +71,7 @@ export interface ConvictionRow {
 /** The unusual-activity signatures of a symbol's day (alert-cluster.ts): strong signals and unusual blocks. */
 export function alertSignatures(inputs: ConvictionInputs, s: ConvictionSettings): AlertSignature[] {
   const out: AlertSignature[] = [];
-  for (const x of inputs.signals) {
+  for (const x of inputs.signals ?? []) {
     if (x.score < s.alertMinScore) continue;
     out.push({ ts: x.ts, key: `o|${x.contract}|${x.structure}`, direction: x.intent === 'bullish' ? 1 : x.intent === 'bearish' ? -1 : 0, source: 'options' });
   }
@@ -88,22 +91,22 @@ export function alertSignatures(inputs: ConvictionInputs, s: ConvictionSettings)
  * flow, so it moves the score, not the direction (it would count the flow twice). docs/methodology.md.
  */
 export function convictionRow(inputs: ConvictionInputs, s: ConvictionSettings): ConvictionRow {
-  const flow = optionsFlowEvidence(inputs.signals, s);
+  const flow = inputs.signals === null ? null : optionsFlowEvidence(inputs.signals, s);
   const dp = inputs.darkPool === null ? null : darkPoolEvidence(inputs.darkPool, s);
   const alerts = alertClusterEvidence(alertSignatures(inputs, s), s);
-  const greek = inputs.greeks === null ? null : greekPositioningEvidence(inputs.greeks, flow.direction);
+  const greek = inputs.greeks === null ? null : greekPositioningEvidence(inputs.greeks, flow?.direction ?? 0);
   const w = s.weights;
-  const present = w.options_flow + w.alert_cluster + (dp === null ? 0 : w.dark_pool) + (greek === null ? 0 : w.greek_positioning);
+  const present = (flow === null ? 0 : w.options_flow) + w.alert_cluster + (dp === null ? 0 : w.dark_pool) + (greek === null ? 0 : w.greek_positioning);
   const weights: ConvictionWeights = {
-    options_flow: w.options_flow / present,
+    options_flow: flow === null ? 0 : w.options_flow / present,
     dark_pool: dp === null ? 0 : w.dark_pool / present,
     alert_cluster: w.alert_cluster / present,
     greek_positioning: greek === null ? 0 : w.greek_positioning / present,
   };
-  const score = weights.options_flow * flow.score + weights.dark_pool * (dp?.score ?? 0)
+  const score = weights.options_flow * (flow?.score ?? 0) + weights.dark_pool * (dp?.score ?? 0)
     + weights.alert_cluster * alerts.score + weights.greek_positioning * (greek?.score ?? 0);
-  const mass = weights.options_flow * flow.score + weights.dark_pool * (dp?.score ?? 0) + weights.alert_cluster * alerts.score;
-  const signed = weights.options_flow * flow.score * flow.direction + weights.dark_pool * (dp?.score ?? 0) * (dp?.direction ?? 0)
+  const mass = weights.options_flow * (flow?.score ?? 0) + weights.dark_pool * (dp?.score ?? 0) + weights.alert_cluster * alerts.score;
+  const signed = weights.options_flow * (flow?.score ?? 0) * (flow?.direction ?? 0) + weights.dark_pool * (dp?.score ?? 0) * (dp?.direction ?? 0)
     + weights.alert_cluster * alerts.score * alerts.direction;
   const evidence = mass > 0 ? Math.max(-1, Math.min(1, signed / mass)) : 0;
   const direction: ConvictionDirection = evidence >= s.directionThreshold ? 'bullish'
@@ -113,11 +116,11 @@ export function convictionRow(inputs: ConvictionInputs, s: ConvictionSettings): 
     date: inputs.date,
     direction,
     score: round2(Math.max(0, Math.min(100, score))),
-    options_flow: flow.score,
+    options_flow: flow?.score ?? null,
     dark_pool: dp?.score ?? null,
     alert_cluster: alerts.score,
     greek_positioning: greek?.score ?? null,
-    total_premium: flow.premium,
+    total_premium: flow?.premium ?? null,
     dp_premium: dp?.dp_premium ?? null,
     alerts: alerts.options_signatures + (inputs.darkPool?.unusual_blocks ?? 0),
     breakdown: {

@@ -18,7 +18,7 @@ export interface RankedRow {
 
 /** Rank order: score descending, then total options premium descending, then symbol (so ties never depend on input order). */
 export function compareRows(a: ConvictionRow, b: ConvictionRow): number {
-  return b.score - a.score || b.total_premium - a.total_premium || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
+  return b.score - a.score || (b.total_premium ?? 0) - (a.total_premium ?? 0) || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
 }
 
 /**
@@ -87,7 +87,7 @@ export class ConvictionLeaderboard {
 
   private account(row: ConvictionRow, k: 1 | -1): void {
     this.scoreSum += k * row.score;
-    this.premiumSum += k * row.total_premium;
+    this.premiumSum += k * (row.total_premium ?? 0);
     this.dpSum += k * (row.dp_premium ?? 0);
     this.alertSum += k * row.alerts;
     this.sentiment[row.direction] += k;
