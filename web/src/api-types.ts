@@ -195,7 +195,7 @@ export interface ConvictionRowBody {
   readonly dark_pool: number | null;
   readonly alert_cluster: number;
   readonly greek_positioning: number | null;
-  readonly total_premium: number;
+  readonly total_premium: number | null;
   readonly dp_premium: number | null;
   readonly alerts: number;
   readonly change: RowChange | null;
