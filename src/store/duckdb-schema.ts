@@ -8,6 +8,11 @@
  * the merge, so days(), symbols() and lastPrintTs() read a few thousand rows instead of scanning prints, and
  * prints() knows how large a read will be before it plans it.
  *
+ * `day_signals` keeps the computed signals of one underlying's whole New York day (day-signals.ts), with the stamp
+ * of what they were computed from (prints, chain_rows, flow_settings), the tape's counts (`stats`, JSON) and the
+ * signals as day-signals-codec.ts text. It was added without a version change: CREATE TABLE IF NOT EXISTS gives a
+ * store made before it an empty one, and a build without it ignores the table.
+ *
  * The natural keys are enforced by the merge (an anti-join in completeSource), not by a PRIMARY KEY: on
  * 1M prints DuckDB's ART index over the 13 key columns made the file 4.8× larger (149 vs 31 MB), the merge
  * slower and the per-symbol query 3.6× slower (329 vs 91 ms), and a key index cannot hold a NULL side.
@@ -86,6 +91,16 @@ CREATE TABLE IF NOT EXISTS print_coverage (
   first_ts BIGINT NOT NULL,
   last_ts BIGINT NOT NULL,
   rows_loaded BIGINT NOT NULL,
+  PRIMARY KEY (day, underlying)
+);
+CREATE TABLE IF NOT EXISTS day_signals (
+  day DATE NOT NULL,
+  underlying VARCHAR NOT NULL,
+  prints BIGINT NOT NULL,
+  chain_rows BIGINT NOT NULL,
+  flow_settings VARCHAR NOT NULL,
+  stats VARCHAR NOT NULL,
+  signals VARCHAR NOT NULL,
   PRIMARY KEY (day, underlying)
 );`;
 

@@ -7,6 +7,8 @@ import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
 import { appendChainRows, appendPrints, CHAIN_SELECT, printQueries, readChainRows, readDictionaries, readPrints } from './duckdb-rows.ts';
+import { decodeSignals, encodeSignals } from './day-signals-codec.ts';
+import type { DaySignalsStamp, StoredDaySignals } from './day-signals.ts';
 import { CHAIN_KEY, CREATE_SCHEMA, createStagingTable, PRINT_KEY, SCHEMA_VERSION, stagingTable } from './duckdb-schema.ts';
 import {
   type MarketStore, type SourceCursor, type SourceIdentity, type SourceKind, type SourceReport, type SourceState,
@@ -106,6 +108,42 @@ class DuckDbStore implements MarketStore {
     return this.read(async (c) => {
       const last = await scalar(c, `SELECT max(last_ts)::DOUBLE FROM print_coverage WHERE underlying = $1`, [symbol]);
       return last === null ? null : last as EpochMs;
+    });
+  }
+
+  printCounts(day: IsoDate, symbol?: string): Promise<Map<string, number>> {
+    return this.read(async (c) => counts(symbol === undefined
+      ? await c.runAndReadAll(`SELECT underlying, count(*)::DOUBLE FROM prints WHERE day = $1::DATE GROUP BY underlying ORDER BY 1`, [day])
+      : await c.runAndReadAll(`SELECT underlying, count(*)::DOUBLE FROM prints WHERE day = $1::DATE AND underlying = $2 GROUP BY underlying`, [day, symbol])));
+  }
+
+  chainRowCounts(upTo: EpochMs): Promise<Map<string, number>> {
+    return this.read(async (c) => counts(await c.runAndReadAll(
+      `SELECT underlying, count(*)::DOUBLE FROM chain_rows WHERE as_of <= $1::BIGINT GROUP BY underlying ORDER BY 1`, [BigInt(upTo)])));
+  }
+
+  putDaySignals(symbol: string, day: IsoDate, stored: StoredDaySignals): Promise<void> {
+    const { stamp } = stored;
+    const values = [day, symbol, stamp.prints, stamp.chainRows, stamp.flowSettings, JSON.stringify(stored.stats), encodeSignals(stored.signals)];
+    return this.write(async (c) => {
+      await c.run(`INSERT INTO day_signals VALUES ($1::DATE, $2, $3, $4, $5, $6, $7) ON CONFLICT (day, underlying) DO UPDATE SET
+        prints = excluded.prints, chain_rows = excluded.chain_rows, flow_settings = excluded.flow_settings,
+        stats = excluded.stats, signals = excluded.signals`, values);
+    });
+  }
+
+  daySignals(symbol: string, day: IsoDate): Promise<StoredDaySignals | null> {
+    return this.read(async (c) => {
+      const row = (await c.runAndReadAll(`SELECT ${STAMP_SELECT}, stats, signals FROM day_signals WHERE day = $1::DATE AND underlying = $2`, [day, symbol])).getRows()[0];
+      if (row === undefined) return null;
+      return { stamp: stampOf(row), stats: JSON.parse(row[3] as string), signals: decodeSignals(row[4] as string) };
+    });
+  }
+
+  daySignalStamps(day: IsoDate): Promise<Map<string, DaySignalsStamp>> {
+    return this.read(async (c) => {
+      const rows = (await c.runAndReadAll(`SELECT ${STAMP_SELECT}, underlying FROM day_signals WHERE day = $1::DATE ORDER BY underlying`, [day])).getRows();
+      return new Map(rows.map((r) => [r[3] as string, stampOf(r)]));
     });
   }
 
@@ -257,6 +295,17 @@ const CODED_TYPES = [VARCHAR, VARCHAR, BIGINT, LIST(VARCHAR), LIST(VARCHAR)];
 
 const SOURCE_SELECT = `id::INTEGER, kind, sha256, name, status, rows_staged::DOUBLE, rows_stored::DOUBLE, rows_duplicate::DOUBLE,
   rows_read::DOUBLE, accepted::DOUBLE, rejected::DOUBLE, excluded::DOUBLE`;
+
+const STAMP_SELECT = 'prints::DOUBLE, chain_rows::DOUBLE, flow_settings';
+
+function stampOf(row: readonly DuckDBValue[]): DaySignalsStamp {
+  return { prints: row[0] as number, chainRows: row[1] as number, flowSettings: row[2] as string };
+}
+
+/** (underlying, count) rows → a map. */
+function counts(result: DuckDBResultReader): Map<string, number> {
+  return new Map(result.getRows().map((r) => [r[0] as string, r[1] as number]));
+}
 
 function sourceStates(result: DuckDBResultReader): SourceState[] {
   return result.getRows().map((r) => {

@@ -1,6 +1,7 @@
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
+import type { DaySignalsStamp, StoredDaySignals } from './day-signals.ts';
 
 /**
  * The port every store implements (memory-store.ts, duckdb-store.ts; one contract suite, store-contract.ts):
@@ -34,6 +35,24 @@ export interface MarketStore {
   symbols(day?: IsoDate): Promise<string[]>;
   /** The time of the underlying's latest print; null when it has none. */
   lastPrintTs(symbol: string): Promise<EpochMs | null>;
+  /**
+   * The exact number of prints held per underlying on New York day `day` (only `symbol` when given; an underlying
+   * without prints that day is absent): what prints(symbol, day).length would be.
+   */
+  printCounts(day: IsoDate, symbol?: string): Promise<Map<string, number>>;
+  /** The number of chain rows with asOf ≤ upTo per underlying (absent: none). */
+  chainRowCounts(upTo: EpochMs): Promise<Map<string, number>>;
+
+  /**
+   * Keeps the computed signals of one underlying's whole New York day with the stamp of what they were computed
+   * from (day-signals.ts; docs/store.md "Day signals"), replacing any stored for the same underlying and day.
+   * They come back from daySignals deep-equal, every number the same double.
+   */
+  putDaySignals(symbol: string, day: IsoDate, stored: StoredDaySignals): Promise<void>;
+  /** The signals putDaySignals last kept for the underlying and day; null when none. */
+  daySignals(symbol: string, day: IsoDate): Promise<StoredDaySignals | null>;
+  /** The stamps of the signals kept for New York day `day`, by underlying (no signals read). */
+  daySignalStamps(day: IsoDate): Promise<Map<string, DaySignalsStamp>>;
 
   /**
    * The source with these bytes (kind and sha256): its state when known, otherwise a new one registered as

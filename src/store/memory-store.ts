@@ -7,6 +7,8 @@ import {
   SourceStateError,
 } from './market-store.ts';
 import { chainRowKey, printKey, printOccurrences } from './natural-keys.ts';
+import { decodeSignals, encodeSignals } from './day-signals-codec.ts';
+import type { DaySignalsStamp, StoredDaySignals } from './day-signals.ts';
 
 interface Loaded<T> {
   readonly row: T;
@@ -25,6 +27,8 @@ export class MemoryStoreData {
   readonly printKeys = new Set<string>();
   readonly chain: Loaded<ChainContract>[] = [];
   readonly chainKeys = new Set<string>();
+  /** day → underlying → the stamp, the tape's counts and the signals as the codec's text (as a database keeps them). */
+  readonly daySignals = new Map<IsoDate, Map<string, { stamp: DaySignalsStamp; stats: string; signals: string }>>();
 }
 
 /** The reference MarketStore: plain arrays and sets, every query a scan. Slow, obvious, and the contract's yardstick. */
@@ -61,6 +65,36 @@ class MemoryStore implements MarketStore {
   async lastPrintTs(symbol: string): Promise<EpochMs | null> {
     const times = this.data.prints.filter(({ row }) => row.underlying === symbol).map(({ row }) => row.ts);
     return times.length === 0 ? null : times.reduce((a, b) => (b > a ? b : a));
+  }
+
+  async printCounts(day: IsoDate, symbol?: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const { row } of this.data.prints) {
+      if ((symbol === undefined || row.underlying === symbol) && newYorkDate(row.ts) === day) counts.set(row.underlying, (counts.get(row.underlying) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  async chainRowCounts(upTo: EpochMs): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const { row } of this.data.chain) if (row.asOf <= upTo) counts.set(row.underlying, (counts.get(row.underlying) ?? 0) + 1);
+    return counts;
+  }
+
+  async putDaySignals(symbol: string, day: IsoDate, stored: StoredDaySignals): Promise<void> {
+    let onDay = this.data.daySignals.get(day);
+    if (onDay === undefined) this.data.daySignals.set(day, (onDay = new Map()));
+    onDay.set(symbol, { stamp: { ...stored.stamp }, stats: JSON.stringify(stored.stats), signals: encodeSignals(stored.signals) });
+  }
+
+  async daySignals(symbol: string, day: IsoDate): Promise<StoredDaySignals | null> {
+    const kept = this.data.daySignals.get(day)?.get(symbol);
+    return kept === undefined ? null : { stamp: { ...kept.stamp }, stats: JSON.parse(kept.stats), signals: decodeSignals(kept.signals) };
+  }
+
+  async daySignalStamps(day: IsoDate): Promise<Map<string, DaySignalsStamp>> {
+    const onDay = [...this.data.daySignals.get(day) ?? []].sort(([a], [b]) => compare(a, b));
+    return new Map(onDay.map(([symbol, kept]) => [symbol, { ...kept.stamp }]));
   }
 
   async openSource(identity: SourceIdentity): Promise<SourceState> {

@@ -4,6 +4,9 @@ import fc from 'fast-check';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade, Side } from '../core/options-flow/option-trade.ts';
 import { type Contracts, type EpochMs, type PricePerShare, isoDate } from '../core/units.ts';
+import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
+import type { DaySignalsStamp, StoredDaySignals } from './day-signals.ts';
+import { flowSignalArbitrary } from './flow-signal-arbitrary.ts';
 import { type MarketStore, type SourceCursor, type SourceIdentity, type SourceReport, SourceStateError } from './market-store.ts';
 
 /**
@@ -202,6 +205,63 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
       await h.dispose();
     }
   });
+
+  test(`${name}: printCounts counts the prints held (a print loaded from two sources once, identical ones in a source each) by New York day, for one symbol when asked; chainRowCounts the rows with asOf ≤ upTo`, () => withStore(async (store) => {
+    const late = Date.parse('2025-03-14T23:30:00-04:00') as EpochMs;
+    assert.deepEqual(await store.printCounts(DAY), new Map());
+    await loadSource(store, id('a'), [print(), print(), print({ ts: late }), print({ underlying: 'QQQ' }), print({ ts: Date.parse('2025-03-17T10:00:00-04:00') as EpochMs })]);
+    await loadSource(store, id('b'), [print(), print({ underlying: 'QQQ', strike: 1 })]);
+    assert.deepEqual(await store.printCounts(DAY), new Map([['QQQ', 2], ['SPY', 3]]));
+    assert.deepEqual(await store.printCounts(DAY, 'SPY'), new Map([['SPY', 3]]));
+    assert.deepEqual(await store.printCounts(DAY, 'IWM'), new Map());
+    assert.deepEqual(await store.printCounts(isoDate('2025-03-17')), new Map([['SPY', 1]]));
+    assert.equal((await store.printCounts(DAY, 'SPY')).get('SPY'), (await store.prints('SPY', DAY)).length);
+    const monday = Date.parse('2025-03-17T16:00:00-04:00') as EpochMs;
+    await loadSource(store, id('c', 'chain'), [contract(), contract({ right: 'P' }), contract({ asOf: monday }), contract({ underlying: 'QQQ', asOf: monday })]);
+    assert.deepEqual(await store.chainRowCounts((monday - 1) as EpochMs), new Map([['SPY', 2]]));
+    assert.deepEqual(await store.chainRowCounts(monday), new Map([['QQQ', 1], ['SPY', 3]]));
+  }));
+
+  test(`${name}: day signals: none until put; put keeps stamp, stats and signals; a second put for the same underlying and day replaces; stamps by day; all kept across a restart`, async () => {
+    const [a, b, c] = fc.sample(flowSignalArbitrary, { numRuns: 3, seed: 42 }) as [FlowSignal, FlowSignal, FlowSignal];
+    const stamp: DaySignalsStamp = { prints: 120, chainRows: 7, flowSettings: 'f0' };
+    const stats = { prints: 120, sidesInferred: 3, crossedOrLocked: 1, contractDays: 9, signals: 2 };
+    const first: StoredDaySignals = { stamp, stats, signals: [a, b] };
+    const second: StoredDaySignals = { stamp: { ...stamp, prints: 121 }, stats: { ...stats, prints: 121 }, signals: [c] };
+    const h = await harness();
+    try {
+      const store = await h.open();
+      assert.equal(await store.daySignals('SPY', DAY), null);
+      assert.deepEqual(await store.daySignalStamps(DAY), new Map());
+      await store.putDaySignals('SPY', DAY, first);
+      await store.putDaySignals('QQQ', DAY, { ...first, signals: [] });
+      await store.putDaySignals('SPY', isoDate('2025-03-17'), first);
+      assert.deepStrictEqual(await store.daySignals('SPY', DAY), first);
+      await store.putDaySignals('SPY', DAY, second);
+      assert.deepStrictEqual(await store.daySignals('SPY', DAY), second);
+      assert.deepStrictEqual(await store.daySignals('QQQ', DAY), { ...first, signals: [] });
+      assert.equal(await store.daySignals('IWM', DAY), null);
+      assert.deepStrictEqual(await store.daySignalStamps(DAY), new Map([['QQQ', stamp], ['SPY', second.stamp]]));
+      await store.close();
+      const reopened = await h.open();
+      assert.deepStrictEqual(await reopened.daySignals('SPY', DAY), second);
+      assert.deepStrictEqual(await reopened.daySignals('SPY', isoDate('2025-03-17')), first);
+      await reopened.close();
+    } finally {
+      await h.dispose();
+    }
+  });
+
+  test(`${name}: property: stored day signals come back exactly, every number the same double (-0, NaN, ±Infinity, subnormals, 0.1 + 0.2)`, () => withStore(async (store) => {
+    await fc.assert(fc.asyncProperty(fc.array(flowSignalArbitrary, { maxLength: 5 }), fc.nat(), async (signals, prints) => {
+      const stored: StoredDaySignals = {
+        stamp: { prints, chainRows: 0, flowSettings: 'f' },
+        stats: { prints, sidesInferred: 0, crossedOrLocked: 0, contractDays: 0, signals: signals.length }, signals,
+      };
+      await store.putDaySignals('SPY', DAY, stored);
+      assert.deepStrictEqual(await store.daySignals('SPY', DAY), stored);
+    }), { numRuns: 40 });
+  }));
 
   test(`${name}: property: after any sources in any batching, each print's stored count is the largest count one source holds (the natural-key rule)`, async () => {
     const printArb = fc.record({
