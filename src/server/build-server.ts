@@ -22,7 +22,7 @@ import { convictionEvent, registerConvictionRoutes } from './conviction-routes.t
 import { registerDarkPoolRoutes } from './dark-pool-routes.ts';
 import { registerCryptoRoutes } from './crypto-routes.ts';
 import type { CryptoScoreData } from './crypto-score-data.ts';
-import type { EquityDarkPool } from './equity-dark-pool.ts';
+import { EquityDarkPool } from './equity-dark-pool.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
 
 const serialize = (data: unknown): string => JSON.stringify(data);
@@ -105,16 +105,18 @@ export async function buildServer(
   registerExposureRoutes(app, data, settings);
   registerPricingRoutes(app);
   registerSmiRoutes(app, sources.smi ?? EMPTY_BARS);
-  const conviction = new ConvictionService(data, sources.darkPool ?? null, settings, settings.conviction);
+  // Equity prints: those given, else an empty book the live feed can fill (no prints = no dark pool sub-score).
+  const equity = sources.darkPool ?? new EquityDarkPool();
+  const conviction = new ConvictionService(data, equity, settings, settings.conviction);
   registerConvictionRoutes(app, conviction);
-  registerDarkPoolRoutes(app, sources.darkPool ?? null);
+  registerDarkPoolRoutes(app, equity);
   registerCryptoRoutes(app, sources.crypto ?? NO_CRYPTO);
   if (live !== null) {
     const events = new LiveSignalEvents(data, settings, settings.streamRingEvents, (symbol) => convictionEvent(conviction, symbol));
-    registerIngestRoutes(app, live, settings.ingestMaxBytes, (_kind, symbols) => {
+    registerIngestRoutes(app, live, settings.ingestMaxBytes, (kind, symbols) => {
       conviction.ingested(symbols);
-      return events.ingested(symbols);
-    });
+      return events.ingested(symbols, kind !== 'equity');
+    }, equity);
     registerStreamRoutes(app, events, settings.streamHeartbeatMs);
   }
   return app;

@@ -49,7 +49,7 @@ export function registerDarkPoolRoutes(app: FastifyInstance, data: EquityDarkPoo
     }
     const at = atParameter(request.query.at);
     const history = data === null ? [] : data.history(symbol);
-    if (data === null || history.length === 0) throw unknownSymbol(symbol, 'equity prints (start the server with --equity FILE)');
+    if (data === null || history.length === 0) throw unknownSymbol(symbol, 'equity prints (load them with serve --equity FILE or POST /v1/ingest/equity-trades)');
     const day = date ?? (history.at(-1) as { date: IsoDate }).date;
     const summary = data.day(symbol, day, at);
     if (summary === null) {

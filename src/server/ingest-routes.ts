@@ -5,6 +5,8 @@ import { InputFormatError } from '../ingest/ingest-report.ts';
 import { ApiError } from './api-error.ts';
 import { type LiveBodyFormat, type LiveKind, LiveRowParser } from './live-rows.ts';
 import type { LiveSink } from './live-sink.ts';
+import type { EquityDarkPool } from './equity-dark-pool.ts';
+import type { EquityPrint } from '../core/dark-pool/equity-print.ts';
 
 /** Rejections listed in full in an ingest response (all are counted). */
 export const INGEST_REJECTIONS_SHOWN = 100;
@@ -72,13 +74,16 @@ async function parseBody<T>(body: Readable, parser: LiveRowParser<T>, maxBytes: 
 }
 
 /**
- * `POST /v1/ingest/options-trades` and `POST /v1/ingest/chains` (docs/api.md "Live feed"): NDJSON or CSV bodies
+ * `POST /v1/ingest/options-trades`, `POST /v1/ingest/chains` and (with `equity`) `POST /v1/ingest/equity-trades`
+ * (docs/api.md "Live feed"): NDJSON or CSV bodies
  * of canonical rows, at most `maxBytes`, each row validated by the file readers' field parsers. Accepted rows
  * go to `sink` together once the whole body is read (a refused body, 413 or a bad header, leaves nothing);
  * bad rows are counted and the first INGEST_REJECTIONS_SHOWN listed with their line numbers. 200, or 400 when
  * rows were sent and every one was rejected.
  */
-export function registerIngestRoutes(app: FastifyInstance, sink: LiveSink, maxBytes: number, onIngested: IngestListener): void {
+export function registerIngestRoutes(
+  app: FastifyInstance, sink: LiveSink, maxBytes: number, onIngested: IngestListener, equity: EquityDarkPool | null = null,
+): void {
   const passThrough = (_request: FastifyRequest, payload: Readable, done: (err: null, body: Readable) => void) => done(null, payload);
   app.addContentTypeParser(Object.keys(MEDIA_TYPES), passThrough);
 
@@ -87,7 +92,7 @@ export function registerIngestRoutes(app: FastifyInstance, sink: LiveSink, maxBy
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
       const format = bodyFormat(request);
-      const parser = new LiveRowParser<{ underlying: string; ts?: number; asOf?: number }>(kind, format, 'body', INGEST_REJECTIONS_SHOWN);
+      const parser = new LiveRowParser<{ underlying?: string; symbol?: string }>(kind, format, 'body', INGEST_REJECTIONS_SHOWN);
       try {
         await parseBody(request.body as Readable, parser, maxBytes);
       } catch (e) {
@@ -97,8 +102,9 @@ export function registerIngestRoutes(app: FastifyInstance, sink: LiveSink, maxBy
       const r = parser.report;
       const counts = { rowsRead: r.rowsRead, accepted: r.accepted, rejected: r.rejected, excluded: r.excluded };
       if (kind === 'trades') await sink.addTrades(parser.rows as never, counts);
-      else await sink.addChainRows(parser.rows as never, counts);
-      if (parser.rows.length > 0) await onIngested(kind, new Set(parser.rows.map((row) => row.underlying)));
+      else if (kind === 'chain') await sink.addChainRows(parser.rows as never, counts);
+      else equity?.addPrints(parser.rows as unknown as EquityPrint[]);
+      if (parser.rows.length > 0) await onIngested(kind, new Set(parser.rows.map((row) => row.underlying ?? row.symbol ?? '')));
       const body: IngestResponse = {
         accepted: r.accepted, rejected: r.rejected, excluded: r.excluded,
         rejections: r.rejections.map(({ line, field, value, reason }) => ({ line, field, value, reason })),
@@ -108,4 +114,7 @@ export function registerIngestRoutes(app: FastifyInstance, sink: LiveSink, maxBy
   };
   route('/v1/ingest/options-trades', 'trades', 'Live feed: append option prints (canonical NDJSON or CSV rows)');
   route('/v1/ingest/chains', 'chain', 'Live feed: append chain snapshot rows (canonical NDJSON or CSV rows)');
+  if (equity !== null) {
+    route('/v1/ingest/equity-trades', 'equity', 'Live feed: append equity prints (canonical ts,symbol,price,size,exchange,conditions,bid,ask NDJSON or CSV rows) for the dark pool');
+  }
 }

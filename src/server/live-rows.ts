@@ -5,14 +5,15 @@ import { TRADE_COLUMNS, tradeColumnIndex, tradeFromFields } from '../ingest/cano
 import { headerIndex, splitCsvLine } from '../ingest/csv-line.ts';
 import { fieldsInColumnOrder, jsonFieldsInColumnOrder, jsonFieldText, parseJsonObject } from '../ingest/csv-rows.ts';
 import { IngestReport, InputFormatError, parseRow } from '../ingest/ingest-report.ts';
+import { EQUITY_PRINT_COLUMNS, equityPrintColumnIndex, equityPrintFromFields } from '../ingest/equity-prints.ts';
 
 /** What a live body carries, and how it is written. */
-export type LiveKind = 'trades' | 'chain';
+export type LiveKind = 'trades' | 'chain' | 'equity';
 export type LiveBodyFormat = 'ndjson' | 'csv';
 
 /**
  * Rows of a request body parsed line by line with the file readers' rules (canonical-trades.ts,
- * canonical-chain.ts, csv-rows.ts): CSV needs the canonical header on line 1 (any column order, optional
+ * canonical-chain.ts, equity-prints.ts, csv-rows.ts): CSV needs the canonical header on line 1 (any column order, optional
  * columns may be left out); NDJSON is one JSON object per line; blank lines are skipped uncounted; each row is
  * accepted or rejected (FieldError → a rejection with its 1-based line number, field, value and reason) into
  * `report`, and a bad row never stops the rest. A CSV header lacking a required column throws InputFormatError.
@@ -63,6 +64,7 @@ export class LiveRowParser<T> {
   private jsonRow(line: string): T {
     const obj = parseJsonObject(line);
     if (this.kind === 'trades') return tradeFromFields(jsonFieldsInColumnOrder(obj, TRADE_COLUMNS)) as T;
+    if (this.kind === 'equity') return equityPrintFromFields(jsonFieldsInColumnOrder(obj, EQUITY_PRINT_COLUMNS)) as T;
     return chainContractFromFields((c) => jsonFieldText(obj[c])) as T;
   }
 
@@ -70,6 +72,10 @@ export class LiveRowParser<T> {
     if (this.kind === 'trades') {
       const index = tradeColumnIndex(this.source, header);
       return (fields) => tradeFromFields(fieldsInColumnOrder(fields, index)) as T;
+    }
+    if (this.kind === 'equity') {
+      const index = equityPrintColumnIndex(this.source, header);
+      return (fields) => equityPrintFromFields(fieldsInColumnOrder(fields, index)) as T;
     }
     const h = headerIndex(header);
     const required = CHAIN_COLUMNS.filter((c) => !CHAIN_OPTIONAL.has(c));

@@ -60,22 +60,36 @@ export class LiveSignalEvents {
     return () => this.listeners.delete(listener);
   }
 
-  /** Told of a batch's underlyings once its rows are readable; resolves when its events are out. */
-  ingested(symbols: ReadonlySet<string>): Promise<void> {
+  /**
+   * Told of a batch's underlyings once its rows are readable; resolves when its events are out. `optionRows`
+   * false (an equity batch): only the conviction rows can have changed, the flow is not recomputed.
+   */
+  ingested(symbols: ReadonlySet<string>, optionRows = true): Promise<void> {
     if (!this.active) return this.queue;
     const sorted = [...symbols].sort();
     this.queue = this.queue.then(async () => {
-      for (const symbol of sorted) await this.update(symbol);
+      for (const symbol of sorted) await this.update(symbol, optionRows);
     }).catch((e: unknown) => {
       process.stderr.write(`smartmoney server: stream update failed: ${e instanceof Error ? e.stack : String(e)}\n`);
     });
     return this.queue;
   }
 
-  private async update(symbol: string): Promise<void> {
-    const last = await this.data.lastPrintTs(symbol);
-    if (last === null) return;
-    const report = marketFlowReport(await marketFlowInputs(this.data, symbol, last as EpochMs, STREAM_QUERY), this.settings);
+  private async update(symbol: string, optionRows: boolean): Promise<void> {
+    const last = optionRows ? await this.data.lastPrintTs(symbol) : null;
+    if (last !== null) await this.updateFlow(symbol, last as EpochMs);
+    if (this.convictionOf === null) return;
+    const row = await this.convictionOf(symbol);
+    const text = row === null ? null : JSON.stringify(row);
+    if (text !== null && this.lastConviction.get(symbol) !== text) {
+      this.lastConviction.set(symbol, text);
+      this.emit('conviction', symbol, text);
+    }
+  }
+
+  /** New signals and a changed summary of an underlying with option prints (its latest print at `last`). */
+  private async updateFlow(symbol: string, last: EpochMs): Promise<void> {
+    const report = marketFlowReport(await marketFlowInputs(this.data, symbol, last, STREAM_QUERY), this.settings);
     let seen = this.seen.get(symbol);
     if (seen === undefined) this.seen.set(symbol, (seen = new Set()));
     // Golden tags over the whole ranked set, as a GET without limit would give them; bodies only for the new ones.
@@ -93,13 +107,6 @@ export class LiveSignalEvents {
     if (this.lastSummary.get(symbol) !== summary) {
       this.lastSummary.set(symbol, summary);
       this.emit('summary', symbol, summary);
-    }
-    if (this.convictionOf === null) return;
-    const row = await this.convictionOf(symbol);
-    const text = row === null ? null : JSON.stringify(row);
-    if (text !== null && this.lastConviction.get(symbol) !== text) {
-      this.lastConviction.set(symbol, text);
-      this.emit('conviction', symbol, text);
     }
   }
 
