@@ -55,7 +55,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /**
  * `GET /v1/flow/signals/{symbol}`, `…/summary` and `GET /v1/flow/tilt` over `data`. Reports, tilt rows and the
  * serialized bodies are cached under the inputs' key (market-flow-report.ts: symbol, instant, query and the
- * counts of prints and chain rows), so a cached answer is the answer the same request would compute.
+ * counts of prints and chain rows), so a cached answer is the answer the same request would compute. On a store
+ * that keeps day signals, a window of complete New York days is scored from them (marketFlowInputs).
  */
 export function registerFlowRoutes(app: FastifyInstance, data: MarketData, settings: ServerSettings): void {
   const reports = new LruCache<FlowReport>(settings.reportCacheEntries);
@@ -68,7 +69,7 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
     const at = atParameter(q.at);
     const last = await data.lastPrintTs(symbol);
     if (last === null) throw unknownSymbol(symbol, 'option prints');
-    const inputs = await marketFlowInputs(data, symbol, (at ?? last) as EpochMs, query);
+    const inputs = await marketFlowInputs(data, symbol, (at ?? last) as EpochMs, query, settings);
     const hit = reports.get(inputs.key);
     if (hit !== undefined) return { key: inputs.key, report: hit };
     const report = marketFlowReport(inputs, settings);
@@ -133,7 +134,7 @@ export function registerFlowRoutes(app: FastifyInstance, data: MarketData, setti
         continue;
       }
       const symbolAt = (at ?? last) as EpochMs;
-      const inputs = await marketFlowInputs(data, symbol, symbolAt, query);
+      const inputs = await marketFlowInputs(data, symbol, symbolAt, query, settings);
       keys.push(inputs.key);
       let entry = tiltRows.get(inputs.key);
       if (entry === undefined) {

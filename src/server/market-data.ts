@@ -1,6 +1,7 @@
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
+import type { StoredDaySignals } from '../store/day-signals.ts';
 
 /**
  * What the HTTP API reads: the market data it answers from, by underlying and time. The server's only port to
@@ -23,4 +24,16 @@ export interface MarketData {
   prints(symbol: string, day: IsoDate, upTo: EpochMs): Promise<readonly OptionTrade[]>;
   /** The underlying's chain rows with `asOf ≤ upTo` (every row when `upTo` is null), in `asOf` order. */
   chainRows(symbol: string, upTo: EpochMs | null): Promise<readonly ChainContract[]>;
+
+  /*
+   * Optional, together: the computed signals of whole New York days, kept by a store (docs/store.md "Day
+   * signals"). With them, a flow report whose window covers complete days reads those days' signals instead of
+   * scoring their prints again (market-flow-report.ts). Data without them (in memory) is scored on each request.
+   */
+  /** The exact number of prints per underlying on New York day `day` (only `symbol` when given). */
+  printCounts?(day: IsoDate, symbol?: string): Promise<Map<string, number>>;
+  /** The signals kept for the underlying's day with the stamp of what they were computed from; null when none. */
+  daySignals?(symbol: string, day: IsoDate): Promise<StoredDaySignals | null>;
+  /** Keeps (replaces) the underlying's day signals. */
+  putDaySignals?(symbol: string, day: IsoDate, stored: StoredDaySignals): Promise<void>;
 }
