@@ -18,6 +18,7 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 interface Summary {
   files: { status: string; kind: string; accepted: number; stored: number; duplicates: number; resumed_from: number }[];
   totals: { loaded: number; already_loaded: number; stored: number };
+  signals: { days: number; symbol_days: number; computed: number; already_current: number; prints_scored: number } | null;
 }
 
 async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
@@ -70,11 +71,18 @@ test('ingest loads a generated tape\'s trades and chain, reports them, and a sec
   assert.equal(s1.files[0]?.accepted, 3000);
   assert.match(first.err(), /trades .*trades\.csv: 3000 rows read, 3000 accepted, 0 rejected/);
   assert.match(first.err(), /chain .*chains\.csv: \d+ rows read/);
+  assert.match(first.err(), /signals 2025-03-14: 5 of 5 symbols computed and stored \(3000 prints, /);
+  assert.deepEqual(s1.signals, { ...s1.signals, days: 1, symbol_days: 5, computed: 5, already_current: 0, prints_scored: 3000 });
   const second = captureIo();
   assert.equal(await ingestCommand.run([...files, '--data', data], second), 0);
   const s2 = JSON.parse(second.out()) as Summary;
   assert.deepEqual([s2.totals.loaded, s2.totals.already_loaded, s2.totals.stored], [0, 2, 0]);
   assert.match(second.err(), /already loaded .*nothing to do/);
+  assert.deepEqual([s2.signals?.computed, s2.signals?.already_current], [0, 5]);
+  const skipped = captureIo();
+  assert.equal(await ingestCommand.run([...files, '--data', join(dir, 'no-signals'), '--no-signals'], skipped), 0);
+  assert.equal((JSON.parse(skipped.out()) as Summary).signals, null);
+  assert.doesNotMatch(skipped.err(), /^signals /m);
   const store = await openDuckDbStore({ dataDir: data });
   try {
     const day = isoDate(DEFAULT_TAPE_DATE);
@@ -96,7 +104,7 @@ test('bad usage is a UsageError: no file, both --format and --chain-format, an u
   await assert.rejects(ingestCommand.run(['f', '--batch-rows', '0'], io), /--batch-rows was "0"/);
 });
 
-test('SIGKILL mid-load, twice (while staging, then at the merge): each re-run completes it and the store equals a clean single load, no print twice', (t) => inTempDir(async (dir) => {
+test('SIGKILL mid-load, twice (while staging, then at the merge): each re-run completes it and the store equals a clean single load, no print twice, with the same stored day signals', (t) => inTempDir(async (dir) => {
   await generateSyntheticTape({ symbols: 50, prints: 100_000, seed: 11, date: DEFAULT_TAPE_DATE, outDir: dir, gzip: false });
   const trades = join(dir, 'trades.csv');
   const clean = join(dir, 'clean'), killed = join(dir, 'killed'), atMerge = join(dir, 'at-merge');
@@ -129,6 +137,8 @@ test('SIGKILL mid-load, twice (while staging, then at the merge): each re-run co
       try {
         assert.deepEqual(await store.symbols(day), symbols);
         for (const s of symbols) assert.deepEqual(await store.prints(s, day), await reference.prints(s, day), `${data} ${s}`);
+        for (const s of symbols) assert.deepStrictEqual(await store.daySignals(s, day), await reference.daySignals(s, day), `${data} ${s} signals`);
+        assert.equal((await store.daySignalStamps(day)).size, 50);
         const [source] = await store.sources();
         assert.deepEqual([source?.status, source?.rowsStaged, source?.rowsStored, source?.report?.accepted], ['complete', 100_000, 100_000, 100_000]);
       } finally {
