@@ -8,8 +8,13 @@ import { appendChainRows } from './chain-snapshot.ts';
 import { bucketCounts } from './intraday-profile.ts';
 import { buildListedChain, expiryCloseMs, type ListedChain } from './listed-chain.ts';
 import { newYorkDayClock } from './new-york-day-clock.ts';
+import { writeEquityTape } from './equity-ticks.ts';
+import type { EquityTapeStats } from './equity-print-events.ts';
 import { PRINT_MIX, PrintFactory, type TapeMarket, type TapeStats } from './print-events.ts';
 import { Prng } from './prng.ts';
+import { PRNG_STREAM } from './prng-streams.ts';
+import { slotTimes } from './slot-times.ts';
+import { BUCKET_MS, SpotPaths } from './spot-paths.ts';
 import { TextFileSink, type WrittenFile } from './text-file-sink.ts';
 import { TimeOrderedRows } from './time-ordered-rows.ts';
 import { TradeRowEncoder } from './trade-row-encoder.ts';
@@ -22,11 +27,9 @@ export const GENERATOR_VERSION = '1.0.0';
 export const DEFAULT_TAPE_DATE = '2025-03-14' as IsoDate;
 export const MAX_PRINTS = 100_000_000;
 
-const BUCKET_MS = 300_000;
 const ROWS_PER_WRITE = 8192;
 const WRITE_BYTES = 1 << 20;
-/** PRNG stream numbers; each underlying adds its rank, so names never share a stream. */
-const STREAM = { tape: 0, universe: 1_000_000, chain: 2_000_000, spot: 3_000_000, snapshot: 4_000_000 } as const;
+const STREAM = PRNG_STREAM;
 
 export interface TapeOptions {
   readonly symbols: number;
@@ -35,13 +38,19 @@ export interface TapeOptions {
   readonly date: IsoDate;
   readonly outDir: string;
   readonly gzip: boolean;
+  /**
+   * Also write `equity.csv` (`.csv.gz`): a synthetic equity print tape of every name following the same spot
+   * paths (equity-ticks.ts), with this many continuous regular-session prints. Absent: no equity file, and the
+   * other files and the manifest are the same bytes as without this option.
+   */
+  readonly equityPrints?: number;
   /** Called after each 5-minute slice with the number of trade rows written so far. */
   readonly onProgress?: (rowsWritten: number) => void;
 }
 
 export interface ManifestFile extends WrittenFile {
   readonly name: string;
-  readonly format: 'canonical-trades-csv' | 'canonical-chain-csv';
+  readonly format: 'canonical-trades-csv' | 'canonical-chain-csv' | 'canonical-equity-prints-csv';
   readonly rows: number;
 }
 
@@ -63,6 +72,19 @@ export interface SyntheticManifest {
   };
   readonly stats: TapeStats;
   readonly notes: readonly string[];
+  /** Present when the equity tape was written (`equityPrints`). */
+  readonly equity?: SyntheticEquityManifest;
+}
+
+/** The equity tape's part of the manifest. */
+export interface SyntheticEquityManifest {
+  readonly synthetic: true;
+  readonly file: string;
+  readonly continuous_prints: number;
+  readonly hours: { readonly from: string; readonly to: string };
+  /** Names with seeded informed off-exchange flow: accumulation (blocks at/above the ask) or distribution. */
+  readonly informed: readonly { readonly symbol: string; readonly direction: 'accumulation' | 'distribution' }[];
+  readonly stats: EquityTapeStats;
 }
 
 /**
@@ -89,10 +111,14 @@ export async function generateSyntheticTape(opts: TapeOptions): Promise<Syntheti
   const openMs = clock.epochAt(SESSION_OPEN_MINUTES);
   const closeMs = clock.epochAt(sessionCloseMinutes(opts.date));
   const buckets = (closeMs - openMs) / BUCKET_MS;
-  const market = marketOf(universe, chains, spotPaths(universe, opts.seed, buckets), openMs, buckets);
+  const paths = new SpotPaths(universe, opts.seed, openMs, buckets);
+  const market = marketOf(universe, chains, paths);
   const factory = new PrintFactory(market);
   const encoder = new TradeRowEncoder(clock, universe.map((u) => u.symbol), chains);
   const tradeFile = await writeTrades(join(opts.outDir, `trades${ext}`), opts, market, factory, encoder, openMs, buckets);
+  const equity = opts.equityPrints === undefined ? null : await writeEquityTape({
+    universe, paths, clock, closeMs, seed: opts.seed, prints: opts.equityPrints, file: join(opts.outDir, `equity${ext}`), gzip: opts.gzip,
+  });
 
   const manifest: SyntheticManifest = {
     synthetic: true,
@@ -107,6 +133,9 @@ export async function generateSyntheticTape(opts: TapeOptions): Promise<Syntheti
     files: [
       { name: `trades${ext}`, format: 'canonical-trades-csv', rows: opts.prints, ...tradeFile },
       { name: `chains${ext}`, format: 'canonical-chain-csv', ...chainFile },
+      ...(equity === null ? [] : [{
+        name: `equity${ext}`, format: 'canonical-equity-prints-csv' as const, rows: equity.rows, bytes: equity.bytes, sha256: equity.sha256,
+      }]),
     ],
     underlyings: {
       real_tickers_with_synthetic_data: universe.filter((u) => u.kind === 'real-ticker').map((u) => u.symbol),
@@ -119,7 +148,16 @@ export async function generateSyntheticTape(opts: TapeOptions): Promise<Syntheti
       'Real ticker symbols are used only to make the tape look familiar; their numbers are synthetic too. Generated tickers are invented.',
       `Print mix per event: retail ${PRINT_MIX.retail}, midsize ${PRINT_MIX.midsize}, block ${PRINT_MIX.block}, sweep ${PRINT_MIX.sweep} (3–15 child prints).`,
       'See docs/synthetic-tape.md for every modelling choice.',
+      ...(equity === null ? [] : [
+        `equity${ext}: SYNTHETIC equity prints (lit and off-exchange, ISO sweeps, blocks, auctions, extended hours) following the same spot paths; the informed names below are seeded, not observed.`,
+      ]),
     ],
+    ...(equity === null ? {} : {
+      equity: {
+        synthetic: true as const, file: `equity${ext}`, continuous_prints: opts.equityPrints as number, hours: equity.hours,
+        informed: equity.informed.map((n) => ({ symbol: n.symbol, direction: n.direction })), stats: equity.stats,
+      },
+    }),
   };
   await writeFile(join(opts.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -143,42 +181,8 @@ async function writeChains(
   return { rows, ...(await sink.close()) };
 }
 
-/**
- * Spot paths: for each name the value at each 5-minute boundary. The open gaps from the previous close by
- * 0.35 daily standard deviations × z; each slice then moves as geometric Brownian motion with the daily
- * volatility σ_atm/√252 spread evenly over the session (no drift). Prices inside a slice are interpolated.
- */
-function spotPaths(universe: readonly Underlying[], seed: number, buckets: number): Float64Array {
-  const paths = new Float64Array(universe.length * (buckets + 1));
-  for (const u of universe) {
-    const rng = Prng.fromSeed(seed, STREAM.spot + u.rank);
-    const daily = u.smile.atmVol / Math.sqrt(252);
-    const step = daily / Math.sqrt(buckets);
-    let s = u.previousClose * Math.exp(0.35 * daily * rng.normal());
-    const base = u.rank * (buckets + 1);
-    paths[base] = s;
-    for (let b = 1; b <= buckets; b++) {
-      s *= Math.exp(step * rng.normal() - (step * step) / 2);
-      paths[base + b] = s;
-    }
-  }
-  return paths;
-}
-
-function marketOf(
-  universe: readonly Underlying[], chains: readonly ListedChain[], paths: Float64Array, openMs: number, buckets: number,
-): TapeMarket {
-  return {
-    universe,
-    chains,
-    spotAt(u, ts) {
-      const x = Math.min(buckets - 1e-9, Math.max(0, (ts - openMs) / BUCKET_MS));
-      const b = Math.floor(x);
-      const i = u * (buckets + 1) + b;
-      const f = x - b;
-      return (paths[i] as number) * (1 - f) + (paths[i + 1] as number) * f;
-    },
-  };
+function marketOf(universe: readonly Underlying[], chains: readonly ListedChain[], paths: SpotPaths): TapeMarket {
+  return { universe, chains, spotAt: (u, ts) => paths.at(u, ts) };
 }
 
 async function writeTrades(
@@ -222,23 +226,6 @@ async function writeTrades(
     opts.onProgress?.(written);
   }
   return sink.close();
-}
-
-/**
- * `n` sorted whole-millisecond times uniform in [from, to): uniform order statistics from normalised
- * exponential spacings (L. Devroye, Non-Uniform Random Variate Generation, 1986, ch. V.2), in O(n) with no sort.
- */
-export function slotTimes(rng: Prng, from: number, to: number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    sum += rng.exponential();
-    out[i] = sum;
-  }
-  sum += rng.exponential();
-  const span = to - from;
-  for (let i = 0; i < n; i++) out[i] = from + Math.floor(((out[i] as number) / sum) * span);
-  return out;
 }
 
 async function writeChunks(sink: TextFileSink, chunks: Uint8Array[]): Promise<void> {

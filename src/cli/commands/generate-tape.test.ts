@@ -39,3 +39,22 @@ test('bad usage is a UsageError quoting the value: missing --out, weekend or imp
   await assert.rejects(generateTapeCommand.run(['--out', '/tmp/x', '--date', '2025-02-30'], s.io), /--date was "2025-02-30"; expected a real date/);
   await assert.rejects(generateTapeCommand.run(['--out', '/tmp/x', '--prints', '0'], s.io), /--prints was "0"/);
 });
+
+test('--equity adds equity.csv (canonical equity prints, listed in the manifest as synthetic); --equity-prints alone is a usage error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gen-tape-'));
+  try {
+    const s = io();
+    assert.equal(await generateTapeCommand.run(['--symbols', '6', '--prints', '300', '--seed', '3', '--out', dir, '--equity', '--equity-prints', '2000'], s.io), 0);
+    const m = JSON.parse(s.out()) as { files: { name: string; format: string; rows: number }[]; equity: { synthetic: boolean; continuous_prints: number } };
+    assert.deepEqual(m.files.map((f) => [f.name, f.format]), [['trades.csv', 'canonical-trades-csv'], ['chains.csv', 'canonical-chain-csv'], ['equity.csv', 'canonical-equity-prints-csv']]);
+    assert.equal(m.equity.synthetic, true);
+    assert.equal(m.equity.continuous_prints, 2000);
+    const lines = readFileSync(join(dir, 'equity.csv'), 'utf8').trimEnd().split('\n');
+    assert.equal(lines[0], 'ts,symbol,price,size,exchange,conditions,bid,ask');
+    assert.equal(lines.length - 1, m.files[2]?.rows);
+    assert.match(s.err(), /\d+ equity prints/);
+    await assert.rejects(generateTapeCommand.run(['--out', dir, '--equity-prints', '5'], io().io), /--equity-prints goes with --equity/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

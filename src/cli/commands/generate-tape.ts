@@ -13,6 +13,7 @@ export const generateTapeCommand: Command = {
   name: 'generate-tape',
   summary: 'writes a seeded SYNTHETIC option tape (trades.csv) and matching chain snapshot (chains.csv)',
   help: `Usage: smartmoney generate-tape --out DIR [--symbols N] [--prints M] [--seed S] [--date YYYY-MM-DD] [--gzip]
+                              [--equity [--equity-prints E]]
 
 Generates one synthetic regular session (09:30–16:00 New York) of option prints in the canonical trade
 format, plus the previous close's chain snapshot of every listed contract, and a manifest.json that labels
@@ -27,6 +28,11 @@ Options:
   --seed S           PRNG seed, a whole number ≥ 0 (default ${DEFAULT_SEED})
   --date YYYY-MM-DD  the session, a US options trading day (default ${DEFAULT_TAPE_DATE})
   --gzip             write trades.csv.gz and chains.csv.gz instead
+  --equity           also write equity.csv (.csv.gz): a SYNTHETIC equity print tape (ts,symbol,price,size,
+                     exchange,conditions,bid,ask) of every underlying following the same intraday spot paths, with
+                     lit and off-exchange (D) prints, ISO sweeps, blocks, auctions, 08:00–18:00 extended hours and
+                     a seeded handful of names accumulating or distributing off-exchange (listed in the manifest)
+  --equity-prints E  continuous regular-session equity prints, 1–${MAX_PRINTS} (default 2 × --prints)
 
 Example:
   smartmoney generate-tape --symbols 3000 --prints 5000000 --seed 42 --out data/synthetic --gzip`,
@@ -38,6 +44,8 @@ Example:
       seed: { type: 'string' },
       date: { type: 'string' },
       gzip: { type: 'boolean' },
+      equity: { type: 'boolean' },
+      'equity-prints': { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
     if (values.out === undefined || values.out === '') throw new UsageError('--out DIR is required');
@@ -45,11 +53,16 @@ Example:
     const prints = intOption(values.prints, 'prints', DEFAULT_PRINTS, 1, MAX_PRINTS);
     const seed = intOption(values.seed, 'seed', DEFAULT_SEED, 0, Number.MAX_SAFE_INTEGER);
     const date = sessionDate(values.date);
+    if (values['equity-prints'] !== undefined && values.equity !== true) throw new UsageError('--equity-prints goes with --equity');
+    const equityPrints = values.equity === true
+      ? intOption(values['equity-prints'], 'equity-prints', Math.min(MAX_PRINTS, 2 * prints), 1, MAX_PRINTS) : undefined;
     const started = performance.now();
-    const manifest = await generateSyntheticTape({ symbols, prints, seed, date, outDir: values.out, gzip: values.gzip === true });
+    const manifest = await generateSyntheticTape({
+      symbols, prints, seed, date, outDir: values.out, gzip: values.gzip === true, ...(equityPrints === undefined ? {} : { equityPrints }),
+    });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stderr.write(`generate-tape: SYNTHETIC ${prints} prints over ${symbols} underlyings, ${manifest.files[1]?.rows ?? 0} chain rows, `
-      + `session ${date}, written to ${values.out} in ${seconds} s\n`);
+      + `${manifest.files[2] === undefined ? '' : `${manifest.files[2].rows} equity prints, `}session ${date}, written to ${values.out} in ${seconds} s\n`);
     io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
     return 0;
   },
