@@ -125,11 +125,10 @@ class DuckDbStore implements MarketStore {
   putDaySignals(symbol: string, day: IsoDate, stored: StoredDaySignals): Promise<void> {
     const { stamp } = stored;
     const values = [day, symbol, stamp.prints, stamp.chainRows, stamp.flowSettings, JSON.stringify(stored.stats), encodeSignals(stored.signals)];
-    return this.write(async (c) => {
-      await c.run(`INSERT INTO day_signals VALUES ($1::DATE, $2, $3, $4, $5, $6, $7) ON CONFLICT (day, underlying) DO UPDATE SET
-        prints = excluded.prints, chain_rows = excluded.chain_rows, flow_settings = excluded.flow_settings,
-        stats = excluded.stats, signals = excluded.signals`, values);
-    });
+    return this.write((c) => this.transaction(c, async () => {
+      await c.run(`DELETE FROM day_signals WHERE day = $1::DATE AND underlying = $2`, [day, symbol]);
+      await c.run(`INSERT INTO day_signals VALUES ($1::DATE, $2, $3, $4, $5, $6, $7)`, values);
+    }));
   }
 
   daySignals(symbol: string, day: IsoDate): Promise<StoredDaySignals | null> {

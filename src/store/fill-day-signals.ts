@@ -34,6 +34,9 @@ export interface FillOptions {
 export async function fillDaySignals(store: MarketStore, flow: FlowSettings, opts: FillOptions = {}): Promise<DayFill[]> {
   const settings = flowSettingsId(flow);
   const out: DayFill[] = [];
+  // One write in flight while the next underlying is read and scored (a store's reads and writes may overlap:
+  // DuckDB runs them on two connections); awaited before the next write, so a failed write stops the fill.
+  let writing: Promise<void> = Promise.resolve();
   for (const day of opts.days ?? await store.days()) {
     const started = performance.now();
     const end = endOfNewYorkDay(day);
@@ -46,10 +49,13 @@ export async function fillDaySignals(store: MarketStore, flow: FlowSettings, opt
       const trades = await store.prints(symbol, day);
       const chainRows = await store.chainRows(symbol, end);
       const signals = computeDaySignals(symbol, trades, chainRows, flow);
-      await store.putDaySignals(symbol, day, { stamp: { prints: trades.length, chainRows: chainRows.length, flowSettings: settings }, ...signals });
+      await writing;
+      writing = store.putDaySignals(symbol, day, { stamp: { prints: trades.length, chainRows: chainRows.length, flowSettings: settings }, ...signals });
+      writing.catch(() => undefined); // handled when awaited; this only keeps Node from calling it unhandled meanwhile
       computed++;
       prints += trades.length;
     }
+    await writing;
     const fill: DayFill = { day, symbols: counts.size, computed, prints, seconds: (performance.now() - started) / 1000 };
     opts.onDay?.(fill);
     out.push(fill);
