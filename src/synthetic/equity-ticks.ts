@@ -29,7 +29,7 @@ export const EQUITY_DAY = {
   openingAuction: { stock: 0.01, etf: 0.004 },
   closingAuction: { stock: 0.04, etf: 0.015 },
   /** Informed blocks of a name add up to this share of its expected regular-session dollar volume… */
-  informedDollarShare: 0.12,
+  informedDollarShare: 0.2,
   /** …in at least this many blocks. */
   informedMinBlocks: 3,
 } as const;
