@@ -42,7 +42,7 @@ test('demo --serve: a fresh store, the day replayed live into it, then the same 
   const replayed = new Promise<void>((resolve, reject) => {
     child.stderr.on('data', (c: Buffer) => {
       err += c.toString();
-      if (/demo day replayed: 3,000 prints/.test(err)) resolve();
+      if (/demo day replayed: 3,000 option prints and 6,\d{3} equity prints/.test(err)) resolve();
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
   });
@@ -53,6 +53,13 @@ test('demo --serve: a fresh store, the day replayed live into it, then the same 
     const io = captureIo();
     assert.equal(await main(['summary', 'SPY', '--trades', join(dir, 'trades.csv'), '--chain', join(dir, 'chains.csv'), '--window-minutes', '390'], io), 0);
     assert.deepEqual(served, JSON.parse(io.out()));
+    // The synthetic equity tape replayed beside it: the leaderboard has dark pool evidence, and the real samples serve.
+    const board = await (await fetch(`${url}/v1/smart-money/leaderboard`)).json() as { rows: { symbol: string; dark_pool: number | null; options_flow: number | null }[] };
+    assert.equal(board.rows.length, 3);
+    for (const r of board.rows) assert.ok(r.dark_pool !== null && r.options_flow !== null, r.symbol);
+    assert.equal((await fetch(`${url}/v1/darkpool/SPY/levels`)).status, 200);
+    assert.equal((await fetch(`${url}/v1/smi/SPY?from=2021-03-01`)).status, 200);
+    assert.equal((await fetch(`${url}/v1/crypto/smart-money-score/BTC?from=2023-01-01`)).status, 200);
   } finally {
     child.kill('SIGINT');
   }

@@ -14,11 +14,14 @@ import type { EpochMs } from '../../core/units.ts';
 import { DEFAULT_TAPE_DATE, generateSyntheticTape, type SyntheticManifest } from '../../synthetic/tape-generator.ts';
 import { intOption, numberOption, parseCommandArgs } from '../args.ts';
 import { type Command, type CommandIo, UsageError } from '../command.ts';
-import { replayTape } from './replay.ts';
+import { replayTogether } from './replay.ts';
 import { serveCommand } from './serve.ts';
 import { loadChains, loadTrades } from '../flow-inputs.ts';
 
 const DEFAULTS = { symbols: 40, prints: 300_000, seed: 20250314 };
+
+/** The manifest format of the synthetic equity tape (generate-tape --equity). */
+const EQUITY_FORMAT = 'canonical-equity-prints-csv';
 
 /** Real samples committed with the project (test-fixtures/…/PROVENANCE.md) that the demo server also serves. */
 const REAL_SAMPLES = {
@@ -32,8 +35,8 @@ export const demoCommand: Command = {
   help: `Usage: smartmoney demo [--dir DIR] [--symbols N] [--prints N] [--seed S] [--json]
                       [--serve [--port N] [--replay-speed N]]
 
-Writes a SYNTHETIC trading day with \`generate-tape\` into DIR (default data/demo; reused when its
-manifest matches), scores every symbol's flow with the seed 004 engine and prints the seed 003 watchlist
+Writes a SYNTHETIC trading day with \`generate-tape --equity\` (option prints, the chain and a stock tape with
+off-exchange prints) into DIR (default data/demo; reused when its manifest matches), scores every symbol's flow with the seed 004 engine and prints the seed 003 watchlist
 scan (ranked by net directional premium ÷ underlying price, noise last) and the day's top signals.
 Everything it shows is synthetic and says so.
 
@@ -44,7 +47,7 @@ Options:
   --seed S       generator seed (default ${DEFAULTS.seed})
   --json         print the scan as JSON instead of tables
   --serve        then create the embedded store DIR/store afresh with the chain, serve the HTTP API from it
-                 (as \`smartmoney serve --data DIR/store\`) and replay the day's prints into it live
+                 (as \`smartmoney serve --data DIR/store\`) and replay the day's option and equity prints into it live
                  (as \`smartmoney replay\`) until Ctrl-C; the tables above are the whole day. It also serves
                  the REAL LEAN SPY hourly bars 2019-01 → 2021-03 committed in test-fixtures/smi for /v1/smi/SPY
                  and the REAL BTC funding, stablecoin and Fear & Greed sample 2021-01 → 2023-07 of
@@ -67,6 +70,7 @@ Options:
     const manifest = await ensureTape(dir, symbols, prints, seed, io);
     const tradesFile = join(dir, (manifest.files.find((f) => f.format === 'canonical-trades-csv') ?? { name: 'trades.csv' }).name);
     const chainFile = join(dir, (manifest.files.find((f) => f.format === 'canonical-chain-csv') ?? { name: 'chains.csv' }).name);
+    const equityFile = join(dir, (manifest.files.find((f) => f.format === EQUITY_FORMAT) ?? { name: 'equity.csv' }).name);
 
     const book = new SettledOiBook(await loadChains([chainFile], io, { strict: true, quiet: true }));
     const tape = new FlowTape();
@@ -133,8 +137,8 @@ Options:
       stderr: io.stderr,
       stdout: urlWatcher(io.stdout, (url) => {
         io.stderr.write(`replaying the synthetic day into ${url} at ${speed === 0 ? 'full speed' : `${speed}× real time`} …\n`);
-        replayTape({ file: tradesFile, url, speed, batchMs: 250 }).then(
-          (r) => io.stderr.write(`demo day replayed: ${r.accepted.toLocaleString('en-US')} prints in ${r.batches} batches; still serving\n`),
+        replayTogether({ file: tradesFile, equityFile, url, speed, batchMs: 250 }).then(
+          ([o, e]) => io.stderr.write(`demo day replayed: ${(o?.accepted ?? 0).toLocaleString('en-US')} option prints and ${(e?.accepted ?? 0).toLocaleString('en-US')} equity prints; still serving\n`),
           (e: unknown) => io.stderr.write(`replay stopped: ${(e as Error).message}\n`),
         );
       }),
@@ -147,10 +151,11 @@ async function ensureTape(dir: string, symbols: number, prints: number, seed: nu
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) {
     const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as SyntheticManifest;
-    if (m.synthetic && m.seed === seed && m.symbols === symbols && m.prints === prints) return m;
+    const hasEquity = m.files.some((f) => f.format === EQUITY_FORMAT);
+    if (m.synthetic && m.seed === seed && m.symbols === symbols && m.prints === prints && hasEquity) return m;
   }
   io.stderr.write(`generating a synthetic demo day into ${dir} (${prints.toLocaleString('en-US')} prints, ${symbols} underlyings) …\n`);
-  return generateSyntheticTape({ symbols, prints, seed, date: DEFAULT_TAPE_DATE, outDir: dir, gzip: false });
+  return generateSyntheticTape({ symbols, prints, seed, date: DEFAULT_TAPE_DATE, outDir: dir, gzip: false, equityPrints: 2 * prints });
 }
 
 function money(x: number): string {

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { DEFAULT_TAPE_DATE, generateSyntheticTape } from '../../synthetic/tape-generator.ts';
 import { buildServer } from '../../server/build-server.ts';
 import { InMemoryMarketData, loadMarketData } from '../../server/in-memory-market-data.ts';
-import { replayCommand, replayTape } from './replay.ts';
+import { replayCommand, replayTape, replayTogether } from './replay.ts';
 
 let dir = '';
 let tape = '';
@@ -73,6 +73,34 @@ test('rhythm: on a virtual clock each batch leaves when its latest print is due 
   let slept = 0;
   await replayTape({ file: tape, url: 'http://unused', speed: 0, batchMs, now: () => 0, sleep: async () => { slept++; }, post: async (_u, body) => ({ status: 200, text: JSON.stringify({ accepted: body.trimEnd().split('\n').length, rejected: 0 }) }) });
   assert.equal(slept, 0);
+});
+
+test('options and equity tapes replayed together share one clock: each batch leaves at (ts − the earlier tape\'s first print) / speed', async () => {
+  const both = mkdtempSync(join(tmpdir(), 'sm-replay-eq-'));
+  await generateSyntheticTape({ symbols: 3, prints: 1500, seed: 31, date: DEFAULT_TAPE_DATE, outDir: both, gzip: false, equityPrints: 3000 });
+  let clock = 0;
+  const sends: { url: string; at: number; ts: number[] }[] = [];
+  const speed = 2000;
+  const [options, equity] = await replayTogether({
+    file: join(both, 'trades.csv'), equityFile: join(both, 'equity.csv'), url: 'http://x', speed, batchMs: 100,
+    now: () => clock,
+    sleep: async (ms) => { clock += ms; },
+    post: async (url, body) => {
+      const ts = body.trimEnd().split('\n').map((l) => Date.parse((JSON.parse(l) as { ts: string }).ts));
+      sends.push({ url, at: clock, ts });
+      return { status: 200, text: JSON.stringify({ accepted: ts.length, rejected: 0 }) };
+    },
+  });
+  assert.equal(options?.sent, 1500);
+  assert.ok((equity?.sent ?? 0) >= 3000);
+  assert.ok(sends.some((s) => s.url.endsWith('/v1/ingest/equity-trades')));
+  assert.ok(sends.some((s) => s.url.endsWith('/v1/ingest/options-trades')));
+  const t0 = Math.min(...sends.flatMap((s) => s.ts));
+  // The equity tape opens at 08:00, the options at 09:30: the first option batch waits 90 minutes / speed.
+  const firstOption = sends.find((s) => s.url.endsWith('options-trades'));
+  assert.ok(firstOption !== undefined && firstOption.at >= (Math.max(...firstOption.ts) - t0) / speed - 1e-6);
+  assert.ok((firstOption?.at ?? 0) > 90 * 60_000 / speed * 0.99);
+  rmSync(both, { recursive: true, force: true });
 });
 
 test('usage and an unreachable server are reported, not thrown', async () => {
