@@ -20,6 +20,7 @@ import { registerSmiRoutes } from './smi-routes.ts';
 import { ConvictionService } from './conviction-service.ts';
 import { convictionEvent, registerConvictionRoutes } from './conviction-routes.ts';
 import { registerDarkPoolRoutes } from './dark-pool-routes.ts';
+import { registerBarsRoutes } from './bars-routes.ts';
 import { registerCryptoRoutes } from './crypto-routes.ts';
 import type { CryptoScoreData } from './crypto-score-data.ts';
 import { EquityDarkPool } from './equity-dark-pool.ts';
@@ -110,6 +111,7 @@ export async function buildServer(
   const conviction = new ConvictionService(data, equity, settings, settings.conviction);
   registerConvictionRoutes(app, conviction);
   registerDarkPoolRoutes(app, equity);
+  registerBarsRoutes(app, equity);
   registerCryptoRoutes(app, sources.crypto ?? NO_CRYPTO);
   if (live !== null) {
     const events = new LiveSignalEvents(data, settings, settings.streamRingEvents, (symbol) => convictionEvent(conviction, symbol));

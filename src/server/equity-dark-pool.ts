@@ -106,6 +106,28 @@ export class EquityDarkPool implements DarkPoolSource {
     return out;
   }
 
+  /** The symbol's New York days with prints, ascending. */
+  printDays(symbol: string): IsoDate[] {
+    const days = this.bySymbol.get(symbol);
+    if (days === undefined) return [];
+    return [...days].filter(([, d]) => d.prints.length > 0).map(([day]) => day).sort();
+  }
+
+  /**
+   * The symbol's prints of `day` in time order, null without any: what GET /v1/bars/{symbol} makes bars of. The
+   * array is the book's own (read it at once, do not change it): the next addPrints may append to it.
+   */
+  prints(symbol: string, day: IsoDate): readonly EquityPrint[] | null {
+    const d = this.bySymbol.get(symbol)?.get(day);
+    if (d === undefined || d.prints.length === 0) return null;
+    if (!d.sorted) {
+      d.prints.sort(byTs);
+      d.quotes.sort(byTs);
+      d.sorted = true;
+    }
+    return d.prints;
+  }
+
   evidence(symbol: string, day: IsoDate, at: EpochMs): DarkPoolRowInput | null {
     const d = this.day(symbol, day, at);
     return d === null ? null : darkPoolRowInput(d);
