@@ -24,6 +24,8 @@ import { registerBarsRoutes } from './bars-routes.ts';
 import { registerCryptoRoutes } from './crypto-routes.ts';
 import type { CryptoScoreData } from './crypto-score-data.ts';
 import { EquityDarkPool } from './equity-dark-pool.ts';
+import { liveFlowBooksOf } from './live-flow-books.ts';
+import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
 
 const serialize = (data: unknown): string => JSON.stringify(data);
@@ -115,7 +117,8 @@ export async function buildServer(
   registerCryptoRoutes(app, sources.crypto ?? NO_CRYPTO);
   if (live !== null) {
     const events = new LiveSignalEvents(data, settings, settings.streamRingEvents, (symbol) => convictionEvent(conviction, symbol));
-    registerIngestRoutes(app, live, settings.ingestMaxBytes, (kind, symbols) => {
+    registerIngestRoutes(app, live, settings.ingestMaxBytes, (kind, symbols, rows) => {
+      if (kind === 'trades') liveFlowBooksOf(data).appended(rows as readonly OptionTrade[]);
       conviction.ingested(symbols);
       return events.ingested(symbols, kind !== 'equity');
     }, equity);

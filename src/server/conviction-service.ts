@@ -7,6 +7,8 @@ import { daySignals, dealerExposures } from '../core/conviction/symbol-day-evide
 import { epochMs, type EpochMs, type IsoDate } from '../core/units.ts';
 import { type DarkPoolSource, NO_DARK_POOL } from './dark-pool-source.ts';
 import type { MarketData } from './market-data.ts';
+import { isLatestState, liveFlowBooksOf } from './live-flow-books.ts';
+import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
 import type { ServerSettings } from './server-settings.ts';
 
 /** A day's board as computed: the ranked rows and the latest print it saw. */
@@ -109,7 +111,13 @@ export class ConvictionService {
     const chainRows = await this.data.chainRows(symbol, at);
     // No option prints on the day at all (an equity-only tape): the flow sub-score is left out, not zero.
     const optionsCovered = trades.length > 0 || await this.hasOptionPrints(day);
-    const signals = !optionsCovered ? null : trades.length === 0 ? [] : daySignals(symbol, trades, chainRows, this.settings.flow);
+    let signals: readonly FlowSignal[] | null;
+    if (!optionsCovered) signals = null;
+    else if (trades.length === 0) signals = [];
+    else if (isLatestState(day, at, await this.data.lastPrintTs(symbol))) {
+      // The live day: scored incrementally, as the flow routes do (live-flow-books.ts).
+      signals = liveFlowBooksOf(this.data).daySignals(symbol, day, trades, chainRows, this.settings.flow).signals;
+    } else signals = daySignals(symbol, trades, chainRows, this.settings.flow);
     const greekKey = `${symbol}|${at}|${chainRows.length}`;
     let greeks = this.greeks.get(greekKey);
     if (greeks === undefined) {

@@ -19,8 +19,8 @@ export interface IngestResponse {
   readonly rejections: readonly { line: number; field: string; value: string; reason: string }[];
 }
 
-/** Told the underlyings an accepted body touched, after its rows are visible to reads. */
-export type IngestListener = (kind: LiveKind, symbols: ReadonlySet<string>) => Promise<void> | void;
+/** Told the underlyings an accepted body touched, and its accepted rows, after they are visible to reads. */
+export type IngestListener = (kind: LiveKind, symbols: ReadonlySet<string>, rows: readonly unknown[]) => Promise<void> | void;
 
 const MEDIA_TYPES: Record<string, LiveBodyFormat> = {
   'application/x-ndjson': 'ndjson', 'application/ndjson': 'ndjson', 'application/jsonl': 'ndjson', 'text/csv': 'csv',
@@ -104,7 +104,7 @@ export function registerIngestRoutes(
       if (kind === 'trades') await sink.addTrades(parser.rows as never, counts);
       else if (kind === 'chain') await sink.addChainRows(parser.rows as never, counts);
       else equity?.addPrints(parser.rows as unknown as EquityPrint[]);
-      if (parser.rows.length > 0) await onIngested(kind, new Set(parser.rows.map((row) => row.underlying ?? row.symbol ?? '')));
+      if (parser.rows.length > 0) await onIngested(kind, new Set(parser.rows.map((row) => row.underlying ?? row.symbol ?? '')), parser.rows);
       const body: IngestResponse = {
         accepted: r.accepted, rejected: r.rejected, excluded: r.excluded,
         rejections: r.rejections.map(({ line, field, value, reason }) => ({ line, field, value, reason })),

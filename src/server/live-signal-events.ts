@@ -89,7 +89,7 @@ export class LiveSignalEvents {
 
   /** New signals and a changed summary of an underlying with option prints (its latest print at `last`). */
   private async updateFlow(symbol: string, last: EpochMs): Promise<void> {
-    const report = marketFlowReport(await marketFlowInputs(this.data, symbol, last, STREAM_QUERY), this.settings);
+    const report = marketFlowReport(await marketFlowInputs(this.data, symbol, last, STREAM_QUERY, this.settings), this.settings);
     let seen = this.seen.get(symbol);
     if (seen === undefined) this.seen.set(symbol, (seen = new Set()));
     // Golden tags over the whole ranked set, as a GET without limit would give them; bodies only for the new ones.

@@ -11,6 +11,7 @@ import {
   type StoredDaySignals,
 } from '../store/day-signals.ts';
 import type { MarketData } from './market-data.ts';
+import { isLatestState, liveFlowBooksOf } from './live-flow-books.ts';
 import type { ServerSettings } from './server-settings.ts';
 import { windowDays } from './window-days.ts';
 
@@ -43,7 +44,8 @@ export interface MarketFlowInputs {
  * With `settings`, and data that keeps day signals (a store), a window whose every day has ended by `at` is
  * answered from each day's stored signals instead of its prints (docs/store.md "Day signals"): used when their
  * stamp matches the day's current counts and these flow settings, otherwise scored now and stored (write-through).
- * Either way the report is the same, and so is the key.
+ * Either way the report is the same, and so is the key. With `settings`, a one-day window asked at or after the
+ * symbol's latest print (the live state) is scored incrementally by the data's live books (live-flow-books.ts).
  */
 export async function marketFlowInputs(
   data: MarketData, symbol: string, at: EpochMs, query: Omit<SignalQuery, 'at'>, settings?: Pick<ServerSettings, 'flow'>,
@@ -58,7 +60,14 @@ export async function marketFlowInputs(
   }
   let trades: readonly OptionTrade[];
   if (days.length === 1) {
-    trades = await data.prints(symbol, days[0] as (typeof days)[number], at);
+    const day = days[0] as IsoDate;
+    trades = await data.prints(symbol, day, at);
+    if (settings !== undefined && trades.length > 0 && isLatestState(day, at, await data.lastPrintTs(symbol))) {
+      // The live day asked for its latest state: scored incrementally (live-flow-books.ts), same answer.
+      const chainRows = await data.chainRows(symbol, at);
+      const daySignals = liveFlowBooksOf(data).daySignals(symbol, day, trades, chainRows, settings.flow);
+      return { symbol, at, query, trades: [], chainRows, daySignals, key: keyOf(trades.length, chainRows.length) };
+    }
   } else {
     const parts: (readonly OptionTrade[])[] = [];
     for (const day of days) parts.push(await data.prints(symbol, day, at));

@@ -140,3 +140,35 @@ test('property: coalescing never loses contracts — signal sizes + sub-threshol
     }
   }), { numRuns: 200 });
 });
+
+test('property: incremental — signals() after each batch of new prints (any order, several underlyings and days) equals a fresh tape over all of them', () => {
+  const multi = fc.record({
+    t: tradeArb, underlying: fc.constantFrom('SPY', 'QQQ'), dayShift: fc.constantFrom(0, 0, 0, 86_400_000),
+  }).map(({ t, underlying, dayShift }) => ({ ...t, underlying, ts: (t.ts + dayShift) as EpochMs }));
+  fc.assert(fc.property(fc.array(fc.array(multi, { maxLength: 25 }), { minLength: 1, maxLength: 6 }), (batches) => {
+    const live = new FlowTape();
+    const lookup = () => 1000;
+    const seen: OptionTrade[] = [];
+    for (const batch of batches) {
+      live.addAll(batch);
+      seen.push(...batch);
+      const got = live.signals(DEFAULT_FLOW_SETTINGS, lookup);
+      const fresh = new FlowTape();
+      fresh.addAll(seen);
+      const want = fresh.signals(DEFAULT_FLOW_SETTINGS, lookup);
+      assert.deepEqual(got, want);
+      assert.deepEqual(live.stats, fresh.stats);
+    }
+  }), { numRuns: 200 });
+});
+
+test('incremental: a new settings object or OI lookup reruns everything; the returned lists are fresh arrays', () => {
+  const tape = new FlowTape();
+  tape.addAll([trade({ ms: 0, size: 300 }), trade({ ms: 100, size: 300 })]);
+  const a = tape.signals(DEFAULT_FLOW_SETTINGS, () => 1000);
+  (a.get('SPY') as unknown[]).length = 0;
+  const b = tape.signals(DEFAULT_FLOW_SETTINGS, () => 1000);
+  assert.equal(b.get('SPY')?.length, 1, 'mutating a result does not touch the cache');
+  const noOi = tape.signals(DEFAULT_FLOW_SETTINGS, () => null);
+  assert.notDeepEqual(noOi.get('SPY')?.[0]?.breakdown, b.get('SPY')?.[0]?.breakdown);
+});

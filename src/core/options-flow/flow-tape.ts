@@ -89,6 +89,8 @@ export class FlowTape {
   private readonly exchangeIds = new Map<string, number>();
   private readonly exchanges: string[] = [];
   readonly stats: TapeStats = { prints: 0, sidesInferred: 0, crossedOrLocked: 0, contractDays: 0, signals: 0 };
+  /** The last signals() run, reused bucket by bucket while the settings and the OI lookup are the same objects. */
+  private cache: RunCache | null = null;
 
   add(t: OptionTrade): void {
     const hour = Math.floor(t.ts / 3_600_000);
@@ -139,65 +141,96 @@ export class FlowTape {
     for (const t of trades) this.add(t);
   }
 
-  /** Runs every contract-day and returns the signals per underlying, each list sorted by time. */
+  /**
+   * Runs every contract-day and returns the signals per underlying, each list sorted by time (fresh arrays).
+   * Incremental: a contract-day's signals depend only on its own prints (ContractFlow), so when called again
+   * with the same `settings` and `settledOi` objects, only the contract-days that received prints since are
+   * run again and their signals merged into the previous lists — a live print costs its contract-day, not the
+   * whole tape. The result is identical to a first run over the same prints (tested).
+   */
   signals(settings: FlowSettings, settledOi: SettledOiLookup): Map<string, FlowSignal[]> {
-    const out = new Map<string, FlowSignal[]>();
+    let cache = this.cache;
+    if (cache === null || cache.settings !== settings || cache.settledOi !== settledOi) {
+      cache = { settings, settledOi, counts: [], bySignals: [], crossed: [], lists: new Map() };
+      this.cache = cache;
+    }
+    const dirty: Bucket[] = [];
+    for (const b of this.buckets) if (cache.counts[b.id] !== b.count) dirty.push(b);
+    if (dirty.length > 0) this.rerun(cache, dirty);
     this.stats.crossedOrLocked = 0;
-    this.stats.contractDays = 0;
+    this.stats.contractDays = this.buckets.length;
     this.stats.signals = 0;
+    for (const b of this.buckets) this.stats.crossedOrLocked += cache.crossed[b.id] as number;
+    const out = new Map<string, FlowSignal[]>();
+    for (const [underlying, list] of cache.lists) {
+      out.set(underlying, list.slice());
+      this.stats.signals += list.length;
+    }
+    return out;
+  }
+
+  /** Runs the `dirty` contract-days again and replaces their signals in the cached, time-sorted lists. */
+  private rerun(cache: RunCache, dirty: readonly Bucket[]): void {
     const c = this.cols;
-    // Group rows by bucket with a counting sort: start[b] … start[b+1] in `rows` are bucket b's rows, in input order.
-    const start = new Uint32Array(this.buckets.length + 1);
+    // The dirty buckets' rows, grouped by bucket (counting sort restricted to them), in input order.
+    const slot = new Int32Array(this.buckets.length).fill(-1);
+    dirty.forEach((b, k) => { slot[b.id] = k; });
+    const start = new Uint32Array(dirty.length + 1);
     for (let i = 0; i < c.length; i++) {
-      const b = (c.bucket[i] as number) + 1;
-      start[b] = (start[b] as number) + 1;
+      const k = slot[c.bucket[i] as number] as number;
+      if (k >= 0) start[k + 1] = (start[k + 1] as number) + 1;
     }
-    for (let b = 0; b < this.buckets.length; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
-    const fill = start.slice(0, this.buckets.length);
-    const rows = new Uint32Array(c.length);
+    for (let k = 0; k < dirty.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+    const fill = start.slice(0, dirty.length);
+    const rows = new Uint32Array(start[dirty.length] as number);
     for (let i = 0; i < c.length; i++) {
-      const b = c.bucket[i] as number;
-      rows[fill[b] as number] = i;
-      fill[b] = (fill[b] as number) + 1;
+      const k = slot[c.bucket[i] as number] as number;
+      if (k < 0) continue;
+      rows[fill[k] as number] = i;
+      fill[k] = (fill[k] as number) + 1;
     }
-    for (const b of this.buckets) {
+    const stale = new Set<FlowSignal>();
+    const fresh = new Map<string, FlowSignal[]>();
+    for (let k = 0; k < dirty.length; k++) {
+      const b = dirty[k] as Bucket;
+      for (const s of cache.bySignals[b.id] ?? []) stale.add(s);
       const contract = contractKey(b.first);
       const flow = new ContractFlow({
         underlying: b.first.underlying, contract, expiry: b.first.expiry, strike: b.first.strike,
-        right: b.first.right, day: b.day, settledOi: settledOi(contract, b.day),
-      }, settings);
-      let list = out.get(b.first.underlying);
-      if (list === undefined) {
-        list = [];
-        out.set(b.first.underlying, list);
-      }
-      const from = start[b.id] as number;
-      const to = start[b.id + 1] as number;
+        right: b.first.right, day: b.day, settledOi: cache.settledOi(contract, b.day),
+      }, cache.settings);
+      const mine: FlowSignal[] = [];
+      const from = start[k] as number;
+      const to = start[k + 1] as number;
       if (!b.sorted) rows.subarray(from, to).sort((i, j) => this.compareRows(i, j));
-      for (let k = from; k < to; k++) {
-        const i = rows[k] as number;
+      for (let r = from; r < to; r++) {
+        const i = rows[r] as number;
         const code = c.code[i] as number;
         const s = flow.add({
           ts: c.ts[i] as EpochMs, price: c.price[i] as PricePerShare, size: c.size[i] as Contracts,
           bid: c.bid[i] as PricePerShare, ask: c.ask[i] as PricePerShare,
           exchange: this.exchanges[code >> 2] as string, side: SIDES[code & 3] as Side,
         });
-        if (s !== null) list.push(s);
+        if (s !== null) mine.push(s);
       }
       const last = flow.flush();
-      if (last !== null) list.push(last);
+      if (last !== null) mine.push(last);
       const bucketLastTs = c.ts[rows[to - 1] as number] as number;
       if (!(bucketLastTs <= (this.lastTsByUnderlying.get(b.first.underlying) ?? -Infinity))) {
         this.lastTsByUnderlying.set(b.first.underlying, bucketLastTs);
       }
-      this.stats.crossedOrLocked += flow.crossedOrLockedPrints;
-      this.stats.contractDays++;
+      cache.counts[b.id] = b.count;
+      cache.bySignals[b.id] = mine;
+      cache.crossed[b.id] = flow.crossedOrLockedPrints;
+      let list = fresh.get(b.first.underlying);
+      if (list === undefined) fresh.set(b.first.underlying, (list = []));
+      for (const s of mine) list.push(s);
     }
-    for (const list of out.values()) {
-      list.sort(compareSignalsByTime);
-      this.stats.signals += list.length;
+    for (const [underlying, added] of fresh) {
+      added.sort(compareSignalsByTime);
+      const kept = (cache.lists.get(underlying) ?? []).filter((s) => !stale.has(s));
+      cache.lists.set(underlying, mergeByTime(kept, added));
     }
-    return out;
   }
 
   /** The time of an underlying's last print (known after signals()); null when it has none. */
@@ -219,6 +252,30 @@ export class FlowTape {
       || compareText(this.exchanges[ci >> 2] as string, this.exchanges[cj >> 2] as string)
       || (c.bid[i] as number) - (c.bid[j] as number) || (c.ask[i] as number) - (c.ask[j] as number);
   }
+}
+
+/** What signals() keeps between runs, indexed by bucket id. */
+interface RunCache {
+  readonly settings: FlowSettings;
+  readonly settledOi: SettledOiLookup;
+  /** The bucket's print count when it was last run (undefined: never). */
+  readonly counts: number[];
+  readonly bySignals: FlowSignal[][];
+  readonly crossed: number[];
+  /** Per underlying, every bucket's signals in time order. */
+  readonly lists: Map<string, FlowSignal[]>;
+}
+
+/** Merges two lists sorted by compareSignalsByTime. */
+function mergeByTime(a: readonly FlowSignal[], b: readonly FlowSignal[]): FlowSignal[] {
+  const out: FlowSignal[] = new Array<FlowSignal>(a.length + b.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.length && j < b.length) {
+    out[k++] = compareSignalsByTime(a[i] as FlowSignal, b[j] as FlowSignal) <= 0 ? a[i++] as FlowSignal : b[j++] as FlowSignal;
+  }
+  while (i < a.length) out[k++] = a[i++] as FlowSignal;
+  while (j < b.length) out[k++] = b[j++] as FlowSignal;
+  return out;
 }
 
 function compareText(a: string, b: string): number {
