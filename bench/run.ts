@@ -186,3 +186,24 @@ ${ing.runs.map((r) => `| ${r.name} | ${r.prints_per_second.toLocaleString('en-US
 | ratio p50 update / full rebuild | ${cv.incremental.ratio_p50_update_over_full_rebuild} |
 `);
 }
+
+// ─── Live scoring of the heaviest symbol (issue 4) ──────────────────────────────────────────────────────────────
+// bench/live-scoring.ts on the tape above: one new print of the heaviest underlying, then its GET /v1/flow/signals
+// report at the latest state, incrementally (live books) and from scratch, in the same run. BENCH_LIVE_UPDATES.
+{
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(root, 'bench/live-scoring.ts'), trades, chain], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 22, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lv = JSON.parse(out.trim().split('\n').pop() as string) as {
+    machine: { load_1min_before: number }; input: { symbol: string; prints_of_symbol_day: number }; updates: number;
+    incremental_ms: { p50: number; p99: number }; from_scratch_ms: { p50: number; p99: number }; ratio_p50: number;
+  };
+  process.stdout.write(`\n${JSON.stringify(lv, null, 2)}\n`);
+  process.stdout.write(`
+| one new print of ${lv.input.symbol} (${lv.input.prints_of_symbol_day.toLocaleString('en-US')} prints that day; ${lv.updates} updates; load ${lv.machine.load_1min_before}) | p50 | p99 |
+|---|---:|---:|
+| report at the latest state, incremental (live books) | ${lv.incremental_ms.p50} ms | ${lv.incremental_ms.p99} ms |
+| the same report from scratch | ${lv.from_scratch_ms.p50} ms | ${lv.from_scratch_ms.p99} ms |
+| ratio p50 | ${lv.ratio_p50} | |
+`);
+}
