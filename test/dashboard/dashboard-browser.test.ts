@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +15,13 @@ import { InMemoryMarketData } from '../../src/server/in-memory-market-data.ts';
 import { DEFAULT_SERVER_SETTINGS } from '../../src/server/server-settings.ts';
 import { loadSmiBars } from '../../src/server/smi-bars-data.ts';
 import { loadCryptoFileData } from '../../src/server/crypto-file-data.ts';
+import { loadEquityDarkPool } from '../../src/server/equity-dark-pool.ts';
 
 /**
  * The dashboard in a real browser (Debian's chromium driven by playwright-core) against a real server over two
  * generated SYNTHETIC days (src/synthetic; the numbers are the server's, this test only checks that the pages
- * show them and react) and the real LEAN SPY hourly bars for the SMI (test-fixtures/smi). Screenshots go to
+ * show them and react), with their SYNTHETIC equity tapes for the dark pool and the price candles, and the real LEAN
+ * SPY hourly bars for the SMI (test-fixtures/smi). Screenshots go to
  * test-results/dashboard/. Skips when /usr/bin/chromium is absent (.ci/run installs it with apt).
  */
 
@@ -40,6 +42,9 @@ let browser: BrowserContext;
 let page: Page;
 /** The last day's prints held back: posted while the page is open, to see a live update arrive. */
 let heldBack = '';
+/** The first part of `heldBack` (the leaderboard's live test posts the rest) and the last day's equity prints after 14:30 ET. */
+let heldBackFirst = '';
+let equityHeldBack = '';
 /** Uncaught errors in the page: none expected. */
 const pageErrors: string[] = [];
 
@@ -61,12 +66,30 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sm-dash-'));
   const { data: smi } = await loadSmiBars([['SPY', SMI_BARS]]);
   const { data: crypto } = await loadCryptoFileData(CRYPTO);
-  app = await buildServer(new InMemoryMarketData(), DEFAULT_SERVER_SETTINGS, undefined, { smi, crypto });
+  // The equity tapes (SYNTHETIC, 20,000 continuous prints a day) loaded as `serve --equity` does, the last day's
+  // prints from 14:30 ET on held back for the live candle test.
+  const equityFiles: string[] = [];
+  for (const [i, date] of DAYS.entries()) {
+    const out = join(dir, date);
+    await generateSyntheticTape({ symbols: 5, prints: 6000, seed: 31 + i, date, outDir: out, gzip: false, equityPrints: 20_000 });
+    if (i < DAYS.length - 1) {
+      equityFiles.push(join(out, 'equity.csv'));
+      continue;
+    }
+    const cut = Date.parse(`${date}T14:30:00-04:00`);
+    const [header, ...rows] = readFileSync(join(out, 'equity.csv'), 'utf8').trimEnd().split('\n');
+    const before = (row: string) => Date.parse(row.slice(0, row.indexOf(','))) < cut;
+    writeFileSync(join(out, 'equity-morning.csv'), [header, ...rows.filter(before)].join('\n'));
+    equityFiles.push(join(out, 'equity-morning.csv'));
+    equityHeldBack = [header, ...rows.filter((r) => !before(r))].join('\n');
+  }
+  const { data: darkPool, loads } = await loadEquityDarkPool({ trades: equityFiles, quotes: [] }, true);
+  assert.deepEqual(loads.map((l) => l.report.rejected), [0, 0]);
+  app = await buildServer(new InMemoryMarketData(), DEFAULT_SERVER_SETTINGS, undefined, { smi, crypto, darkPool });
   await registerDashboard(app, DIST);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   for (const [i, date] of DAYS.entries()) {
     const out = join(dir, date);
-    await generateSyntheticTape({ symbols: 5, prints: 6000, seed: 31 + i, date, outDir: out, gzip: false });
     await post('/v1/ingest/chains', readFileSync(join(out, 'chains.csv'), 'utf8'));
     const lines = readFileSync(join(out, 'trades.csv'), 'utf8').trimEnd().split('\n');
     const header = lines[0] as string;
@@ -74,7 +97,11 @@ before(async () => {
     const last = i === DAYS.length - 1;
     const cut = last ? Math.floor(rows.length * 0.85) : rows.length;
     await post('/v1/ingest/options-trades', [header, ...rows.slice(0, cut)].join('\n'));
-    if (last) heldBack = [header, ...rows.slice(cut)].join('\n');
+    if (last) {
+      const half = cut + Math.floor((rows.length - cut) / 2);
+      heldBackFirst = [header, ...rows.slice(cut, half)].join('\n');
+      heldBack = [header, ...rows.slice(half)].join('\n');
+    }
   }
   profile = mkdtempSync(join(tmpdir(), 'sm-chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
@@ -141,6 +168,13 @@ test('symbol page: filters narrow the signals, a row opens its six-component bre
   await page.getByTestId('summary').waitFor();
   await page.getByTestId('price-chart').locator('canvas').first().waitFor();
   await page.getByTestId('gex-chart').locator('canvas').first().waitFor();
+  // The day's 5-minute candles from the equity tape (the prints up to 14:30 ET): as many as the server's bars.
+  const bars = await (await fetch(`${base}/v1/bars/SPY?date=2025-03-14&interval=5`)).json() as { bars: { t: string; close: number | null }[] };
+  const priced = bars.bars.filter((b) => b.close !== null).length;
+  assert.ok(priced >= 50 && priced <= 60, `09:30–14:30 is 60 five-minute bars; the server has ${priced} priced`);
+  await page.locator(`[data-testid="price-chart"][data-drawn="candles"][data-bars="${priced}"]`).waitFor();
+  assert.match(await page.getByTestId('price-source').innerText(), /5-minute bars of the 2025-03-14 equity tape/);
+  assert.equal(await page.locator('[data-testid="price-chart"] a#tv-attr-logo, [data-testid="price-chart"] a[href*="tradingview"]').count(), 1, 'TradingView attribution');
   await shot('symbol-SPY');
 
   await page.locator('input[name="minScore"]').fill('60');
@@ -166,6 +200,30 @@ test('symbol page: filters narrow the signals, a row opens its six-component bre
   assert.equal(values.reduce((a, b) => a + b, 0), score, 'the breakdown sums to the score (seed 004)');
   assert.equal(score, expected.signals.map((s) => s.score).sort((a, b) => b - a)[0]);
   await shot('symbol-SPY-filtered-breakdown');
+});
+
+test('symbol page live: equity prints posted while it is open add candles (re-read on the next stream event); without bars it falls back to snapshots', { skip }, async () => {
+  await page.goto(`${base}/symbol/SPY`);
+  const chart = page.getByTestId('price-chart');
+  await page.locator('[data-testid="price-chart"][data-drawn="candles"]').waitFor();
+  const before = Number(await chart.getAttribute('data-bars'));
+  await post('/v1/ingest/equity-trades', equityHeldBack);
+  await post('/v1/ingest/options-trades', heldBackFirst);
+  const after = await (await fetch(`${base}/v1/bars/SPY?date=2025-03-14`)).json() as { bars: { close: number | null }[] };
+  const priced = after.bars.filter((b) => b.close !== null).length;
+  assert.equal(priced, 78, 'the whole session now: 09:30–16:00 in 5-minute bars');
+  assert.ok(before < priced);
+  await page.locator(`[data-testid="price-chart"][data-bars="${priced}"]`).waitFor({ timeout: 20_000 });
+  await shot('symbol-SPY-candles-live');
+  await chart.screenshot({ path: join(SHOTS, 'price-chart-SPY-candles.png') });
+
+  // A server without bars for the day (404): the chart is today's line of reported prices.
+  await page.route('**/v1/bars/**', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: 'no_data', message: 'no bars' }) }));
+  await page.reload();
+  await page.locator('[data-testid="price-chart"][data-drawn="snapshots"]').waitFor();
+  await page.getByTestId('price-chart').locator('canvas').first().waitFor();
+  assert.match(await page.getByTestId('price-source').innerText(), /reported by the server/);
+  await page.unroute('**/v1/bars/**');
 });
 
 test('live: prints posted while the leaderboard is open update it and the last-update time', { skip }, async () => {

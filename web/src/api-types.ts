@@ -176,6 +176,26 @@ export interface DarkPoolLevelsBody {
   }[];
 }
 
+/** One bar of `GET /v1/bars/{symbol}`: `t` its start (ISO UTC); prices null when only non-informative prints traded. */
+export interface PriceBar {
+  readonly t: string;
+  readonly open: number | null;
+  readonly high: number | null;
+  readonly low: number | null;
+  readonly close: number | null;
+  readonly volume: number;
+  readonly vwap: number | null;
+}
+
+/** `GET /v1/bars/{symbol}?date=&interval=`: OHLCV bars of one New York day from the equity prints. */
+export interface BarsBody {
+  readonly symbol: string;
+  readonly date: string;
+  readonly interval_minutes: number;
+  readonly extended: boolean;
+  readonly bars: readonly PriceBar[];
+}
+
 export type Direction = 'bullish' | 'bearish' | 'neutral';
 
 /** A row's change from the symbol's previous day with data (null on its first day). */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { apiPath } from '../api-client.ts';
 import type {
-  ConvictionHistoryBody, DarkPoolLevelsBody, GexBody, LevelsBody, MaxPainBody, SignalsBody, SummaryBody,
+  BarsBody, ConvictionHistoryBody, DarkPoolLevelsBody, GexBody, LevelsBody, MaxPainBody, SignalsBody, SummaryBody,
 } from '../api-types.ts';
 import { GexChart } from '../charts/gex-chart.tsx';
 import { type ChartLevel, type PricePoint, PriceLevelsChart } from '../charts/price-levels-chart.tsx';
@@ -88,6 +88,14 @@ function ConvictionHistory({ symbol }: { symbol: string }) {
   );
 }
 
+/** Bar length of the price chart, minutes (GET /v1/bars/{symbol}?interval=). */
+const CHART_BAR_MINUTES = 5;
+
+/** The New York calendar date (YYYY-MM-DD) of an ISO instant: the trading day the signals belong to. */
+function newYorkDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+}
+
 /** `/symbol/{SYMBOL}`: the symbol's flow signals, tilt, levels, GEX, dark pool and conviction. */
 export function SymbolPage({ symbol, location }: { symbol: string; location: Location }) {
   const filters = filtersFrom(location.search);
@@ -109,11 +117,17 @@ export function SymbolPage({ symbol, location }: { symbol: string; location: Loc
     const time = Math.floor(Date.parse(s.body.as_of) / 1000);
     setPrices((list) => (list.some((x) => x.time === time) ? list : [...list, { time, price: p }].sort((a, b) => a.time - b.time)));
   }, [summary.state]);
-  const reloadSignals = signals.reload, reloadSummary = summary.reload;
+  const date = summary.state.kind === 'ok' ? newYorkDate(summary.state.body.as_of) : null;
+  // The day's candles from the equity tape; without them (404: no bars endpoint, no equity prints for the symbol
+  // or that day) the chart falls back to the summary snapshots above.
+  const bars = useApi<BarsBody>(date === null ? null : apiPath(`/v1/bars/${symbol}`, { date, interval: CHART_BAR_MINUTES }));
+  const barList = bars.state.kind === 'ok' && bars.state.body.bars.length > 0 ? bars.state.body.bars : null;
+  const reloadSignals = signals.reload, reloadSummary = summary.reload, reloadBars = bars.reload;
   const onEvent = useCallback(() => {
     reloadSignals();
     reloadSummary();
-  }, [reloadSignals, reloadSummary]);
+    reloadBars();
+  }, [reloadSignals, reloadSummary, reloadBars]);
   const streamSymbols = useMemo(() => [symbol], [symbol]);
   const stream = useSignalStream(streamSymbols, onEvent, 1000);
 
@@ -128,7 +142,6 @@ export function SymbolPage({ symbol, location }: { symbol: string; location: Loc
     ];
   }, [levels.state, maxPain.state]);
   const signalList = signals.state.kind === 'ok' ? signals.state.body.signals : [];
-  const date = summary.state.kind === 'ok' ? summary.state.body.as_of.slice(0, 10) : null;
 
   return (
     <div className="page">
@@ -150,9 +163,14 @@ export function SymbolPage({ symbol, location }: { symbol: string; location: Loc
       <div className="grid-2">
         <section className="card" aria-label="price and levels">
           <h2>Price and levels</h2>
-          <p className="muted small">Dots: signals at their strike (green bullish, red bearish, grey neutral). Line: underlying price reported by the server while this page is open.</p>
+          <p className="muted small" data-testid="price-source">
+            Dots: signals at their strike (green bullish, red bearish, grey neutral).{' '}
+            {barList !== null
+              ? `Price: ${bars.state.kind === 'ok' ? bars.state.body.interval_minutes : CHART_BAR_MINUTES}-minute bars of the ${date ?? ''} equity tape (regular session; average-price and other non-informative prints in volume only); strikes far from the price are off the axis (drag it to see them).`
+              : 'Line: underlying price reported by the server while this page is open (no equity bars for this day).'}
+          </p>
           <Loaded state={levels.state} what="Levels">
-            {() => <PriceLevelsChart prices={prices} levels={chartLevels} signals={signalList} />}
+            {() => <PriceLevelsChart prices={prices} bars={barList} levels={chartLevels} signals={signalList} />}
           </Loaded>
           <ul className="levels-list">{chartLevels.map((l) => <li key={l.label}><span className="swatch" style={{ background: l.color }} />{l.label} {price(l.price)}</li>)}</ul>
         </section>
