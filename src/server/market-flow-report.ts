@@ -11,7 +11,7 @@ import {
   type StoredDaySignals,
 } from '../store/day-signals.ts';
 import type { MarketData } from './market-data.ts';
-import { isLatestState, liveFlowBooksOf } from './live-flow-books.ts';
+import { isLatestState, type LiveFlowBooks, liveFlowBooksOf } from './live-flow-books.ts';
 import type { ServerSettings } from './server-settings.ts';
 import { windowDays } from './window-days.ts';
 
@@ -28,6 +28,8 @@ export interface MarketFlowInputs {
    * (read from the store when their stamp matches, else scored and written back); null: flowReport scores `trades`.
    */
   readonly daySignals: DaySignals | null;
+  /** The live day at its latest state: `trades` are its prints, scored by these live books when the report is computed. */
+  readonly live: { readonly books: LiveFlowBooks; readonly day: IsoDate } | null;
   /**
    * symbol, instant, query (all but `limit`, which only cuts the list) and the counts of prints and chain rows.
    * The data only grows (files, then a live feed appending), and a print or snapshot that arrives at or before
@@ -56,17 +58,17 @@ export async function marketFlowInputs(
   if (settings !== undefined && keepsDaySignals(data) && at >= endOfNewYorkDay(days[days.length - 1] as IsoDate)) {
     const chainRows = await data.chainRows(symbol, at);
     const stored = await completeDaysSignals(data, symbol, days, at, chainRows, settings.flow);
-    return { symbol, at, query, trades: [], chainRows, daySignals: stored.daySignals, key: keyOf(stored.prints, chainRows.length) };
+    return { symbol, at, query, trades: [], chainRows, daySignals: stored.daySignals, live: null, key: keyOf(stored.prints, chainRows.length) };
   }
   let trades: readonly OptionTrade[];
   if (days.length === 1) {
     const day = days[0] as IsoDate;
     trades = await data.prints(symbol, day, at);
     if (settings !== undefined && trades.length > 0 && isLatestState(day, at, await data.lastPrintTs(symbol))) {
-      // The live day asked for its latest state: scored incrementally (live-flow-books.ts), same answer.
+      // The live day asked for its latest state: scored incrementally (live-flow-books.ts) when the report is
+      // computed (not for a cache hit), same answer.
       const chainRows = await data.chainRows(symbol, at);
-      const daySignals = liveFlowBooksOf(data).daySignals(symbol, day, trades, chainRows, settings.flow);
-      return { symbol, at, query, trades: [], chainRows, daySignals, key: keyOf(trades.length, chainRows.length) };
+      return { symbol, at, query, trades, chainRows, daySignals: null, live: { books: liveFlowBooksOf(data), day }, key: keyOf(trades.length, chainRows.length) };
     }
   } else {
     const parts: (readonly OptionTrade[])[] = [];
@@ -74,7 +76,7 @@ export async function marketFlowInputs(
     trades = parts.flat();
   }
   const chainRows = await data.chainRows(symbol, at);
-  return { symbol, at, query, trades, chainRows, daySignals: null, key: keyOf(trades.length, chainRows.length) };
+  return { symbol, at, query, trades, chainRows, daySignals: null, live: null, key: keyOf(trades.length, chainRows.length) };
 }
 
 type DaySignalData = MarketData & Required<Pick<MarketData, 'printCounts' | 'daySignals' | 'putDaySignals'>>;
@@ -138,7 +140,10 @@ function addStats(into: TapeStats, day: TapeStats): void {
  * signals, only the scoring of the prints is replaced: the chain analysis at `at` and the query run as always.
  */
 export function marketFlowReport(inputs: MarketFlowInputs, settings: ServerSettings, chainDetail: 'full' | 'spot' = 'full'): FlowReport {
-  const { symbol, at, query, trades, chainRows, daySignals } = inputs;
+  const { symbol, at, query, chainRows } = inputs;
+  const daySignals = inputs.live === null ? inputs.daySignals
+    : inputs.live.books.daySignals(symbol, inputs.live.day, inputs.trades, chainRows, settings.flow);
+  const trades = inputs.live === null ? inputs.trades : [];
   const report = flowReport({ symbol, trades, chainRows, at, query, settings: settings.flow, chainSettings: settings.chain, chainDetail });
   if (daySignals === null) return report;
   return { ...report, ranked: matchingSignals(daySignals.signals, report.query), stats: { ...daySignals.stats } };
