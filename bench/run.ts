@@ -207,3 +207,16 @@ ${ing.runs.map((r) => `| ${r.name} | ${r.prints_per_second.toLocaleString('en-US
 | ratio p50 | ${lv.ratio_p50} | |
 `);
 }
+
+// ─── Dashboard (issue 7) ────────────────────────────────────────────────────────────────────────────────────────
+// bench/dashboard.ts after a production build: bundle sizes and the time to the first usable page (headless
+// Debian chromium) with the demo day loaded. Skipped when /usr/bin/chromium is missing.
+if (existsSync('/usr/bin/chromium')) {
+  execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/dashboard.ts')], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 22, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.stdout.write(`\n${out}`);
+} else {
+  process.stdout.write('\ndashboard: /usr/bin/chromium missing, skipped\n');
+}
