@@ -131,18 +131,22 @@ test('fuzz: no body, of any media type, gets a 5xx; accepted + rejected never ex
     fc.constant(JSON.stringify(GOOD)),
     fc.record({ ts: fc.oneof(fc.string(), fc.integer()), underlying: fc.string(), expiry: fc.string(), strike: fc.oneof(fc.double(), fc.string()), right: fc.constantFrom('C', 'P', 'x'), price: fc.double(), size: fc.oneof(fc.integer(), fc.string()), bid: fc.double(), ask: fc.jsonValue() }).map((o) => JSON.stringify(o)),
     fc.array(fc.string(), { maxLength: 14 }).map((f) => f.join(',')),
+    fc.record({ ts: fc.oneof(fc.string(), fc.integer()), symbol: fc.string(), price: fc.oneof(fc.double(), fc.string()), size: fc.oneof(fc.integer(), fc.string()), exchange: fc.constantFrom('D', 'N', ''), conditions: fc.oneof(fc.string(), fc.constantFrom('average_price', '0x20', 'intermarket_sweep|odd_lot')), bid: fc.oneof(fc.double(), fc.constant('')), ask: fc.jsonValue() }).map((o) => JSON.stringify(o)),
   );
   await fc.assert(fc.asyncProperty(
-    fc.constantFrom('/v1/ingest/options-trades', '/v1/ingest/chains'),
+    fc.constantFrom('/v1/ingest/options-trades', '/v1/ingest/chains', '/v1/ingest/equity-trades'),
     fc.constantFrom('application/x-ndjson', 'text/csv', 'application/json', 'text/plain', 'application/ndjson'),
     fc.boolean(), fc.array(line, { maxLength: 12 }),
     async (url, type, withHeader, lines) => {
-      const header = url.endsWith('chains') ? 'as_of,underlying,underlying_price,expiry,strike,right,open_interest,bid,ask,volume,iv' : 'ts,underlying,expiry,strike,right,price,size,bid,ask,exchange,condition,side';
+      const header = url.endsWith('chains') ? 'as_of,underlying,underlying_price,expiry,strike,right,open_interest,bid,ask,volume,iv'
+        : url.endsWith('equity-trades') ? 'ts,symbol,price,size,exchange,conditions,bid,ask' : 'ts,underlying,expiry,strike,right,price,size,bid,ask,exchange,condition,side';
       const payload = [...(withHeader ? [header] : []), ...lines].join('\n');
       const r = await app.inject({ method: 'POST', url, headers: { 'content-type': type }, payload });
       assert.ok(r.statusCode < 500, `${r.statusCode} ${r.body}`);
       const body = JSON.parse(r.body);
       if (r.statusCode === 200) assert.ok(body.accepted + body.rejected <= lines.length + 1);
+      // The boards and books the live feed touches still answer (no 5xx after any accepted body).
+      for (const after of ['/v1/smart-money/leaderboard', '/v1/flow/signals/SPY']) assert.ok((await app.inject({ method: 'GET', url: after })).statusCode < 500, after);
     },
   ), { numRuns: 300 });
   await app.close();
