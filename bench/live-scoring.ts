@@ -1,7 +1,7 @@
 /**
  * Live scoring of a heavy symbol (issue 4): `node --import tsx --expose-gc bench/live-scoring.ts TRADES CHAIN`.
  * Loads the tape into in-memory data, takes its heaviest underlying, and N times (BENCH_LIVE_UPDATES, default
- * 50) appends one new print of it as the live feed does, then computes the GET /v1/flow/signals report at the
+ * 20) appends one new print of it as the live feed does, then computes the GET /v1/flow/signals report at the
  * latest state — incrementally (the live books: only the touched contract-day is re-scored) and from scratch
  * (core flowReport over all the day's prints), in the same run. Prints one JSON line: p50/p99 of both and the ratio.
  */
@@ -17,7 +17,7 @@ import { DEFAULT_SERVER_SETTINGS as S } from '../src/server/server-settings.ts';
 
 const [trades, chain] = process.argv.slice(2);
 if (chain === undefined) throw new Error('usage: live-scoring.ts TRADES CHAIN');
-const updates = Number(process.env.BENCH_LIVE_UPDATES ?? 50);
+const updates = Number(process.env.BENCH_LIVE_UPDATES ?? 20);
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const load1 = loadavg()[0] ?? 0;
 const { data } = await loadMarketData({ trades: [trades as string], chains: [chain] });

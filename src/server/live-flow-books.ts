@@ -25,13 +25,14 @@ interface Book {
  * the new prints, and FlowTape.signals re-runs only the contract-days they touched. The book is used only when
  * its prints are the day's prints as the data holds them now — same count (data only grows, through the batches
  * told here) — otherwise it is rebuilt from the data, so an answer never differs from a from-scratch report
- * (tested). A new chain snapshot or other settings rebuild it too. At most `capacity` books, least recently used
- * evicted.
+ * (tested). A new chain snapshot or other settings rebuild it too. The books hold at most `maxPrints` prints in
+ * all (≈ 60 bytes each in typed-array columns; default 10 million ≈ 600 MB), least recently used evicted first.
  */
 export class LiveFlowBooks {
   private readonly books = new Map<string, Book>();
+  private prints = 0;
 
-  constructor(private readonly capacity = 256) {}
+  constructor(private readonly maxPrints = 10_000_000) {}
 
   /** A live batch was accepted (its rows readable): queue them on the books of their symbol-days. */
   appended(trades: readonly OptionTrade[]): void {
@@ -57,7 +58,10 @@ export class LiveFlowBooks {
   daySignals(symbol: string, day: IsoDate, trades: readonly OptionTrade[], chainRows: readonly ChainContract[], settings: FlowSettings): DaySignals {
     const key = `${symbol}|${day}`;
     let b = this.books.get(key);
-    if (b !== undefined) this.books.delete(key);
+    if (b !== undefined) {
+      this.books.delete(key);
+      this.prints -= b.fed;
+    }
     if (b === undefined || b.settings !== settings || b.chainRows !== chainRows.length || b.fed + b.queuedCount !== trades.length) {
       b = { tape: new FlowTape(), fed: 0, queued: [], queuedCount: 0, oi: new SettledOiBook(chainRows), chainRows: chainRows.length, settings };
       b.tape.addAll(trades);
@@ -69,7 +73,12 @@ export class LiveFlowBooks {
       b.queuedCount = 0;
     }
     this.books.set(key, b);
-    while (this.books.size > this.capacity) this.books.delete(this.books.keys().next().value as string);
+    this.prints += b.fed;
+    while (this.prints > this.maxPrints && this.books.size > 1) {
+      const oldest = this.books.keys().next().value as string;
+      this.prints -= (this.books.get(oldest) as Book).fed;
+      this.books.delete(oldest);
+    }
     const signals = b.tape.signals(settings, b.oi.lookup).get(symbol) ?? [];
     return { signals, stats: { ...b.tape.stats } };
   }
