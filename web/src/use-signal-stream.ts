@@ -11,7 +11,8 @@ export interface SignalStream {
   readonly setPaused: (paused: boolean) => void;
 }
 
-const EVENTS = ['signal', 'summary', 'leaderboard'] as const;
+/** The stream's event names (docs/api.md): new signals, changed summaries, changed conviction rows (options or equity prints). */
+const EVENTS = ['signal', 'summary', 'conviction'] as const;
 
 /**
  * Follows `GET /v1/stream/signals?symbols=…` (docs/api.md "Signal stream"; null = every symbol) with the
