@@ -3,9 +3,10 @@ import {
   type DuckDBType, type DuckDBVector, ENUM, INTEGER, VARCHAR,
 } from '@duckdb/node-api';
 import { newYorkDate } from '../core/calendar/new-york-date.ts';
+import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade, Right, Side } from '../core/options-flow/option-trade.ts';
-import { type Contracts, type EpochMs, type IsoDate, isoDate, type PricePerShare } from '../core/units.ts';
+import { type Contracts, type EpochMs, type IsoDate, isoDate, type PricePerShare, type Shares } from '../core/units.ts';
 
 /**
  * Rows in and out of DuckDB as DataChunks: the appender takes whole 2,048-row chunks whose numeric columns
@@ -23,6 +24,8 @@ const SIDE = ENUM(['buy', 'sell', 'mid']);
 /** Column types of a prints staging table, in its column order (duckdb-schema.ts). */
 const PRINT_TYPES: readonly DuckDBType[] = [DATE, BIGINT, VARCHAR, DATE, DOUBLE, RIGHT, DOUBLE, INTEGER, DOUBLE, DOUBLE, VARCHAR, VARCHAR, SIDE, BIGINT];
 const CHAIN_TYPES: readonly DuckDBType[] = [DATE, BIGINT, VARCHAR, DOUBLE, DATE, DOUBLE, RIGHT, BIGINT, DOUBLE, DOUBLE, BIGINT, DOUBLE, BIGINT];
+const EQUITY_PRINT_TYPES: readonly DuckDBType[] = [DATE, BIGINT, VARCHAR, DOUBLE, DOUBLE, VARCHAR, DOUBLE, DOUBLE, DOUBLE, BIGINT];
+const EQUITY_QUOTE_TYPES: readonly DuckDBType[] = [DATE, BIGINT, VARCHAR, DOUBLE, DOUBLE, BIGINT];
 
 const dateValues = new Map<string, DuckDBDateValue>();
 const isoDates = new Map<number, IsoDate>();
@@ -90,6 +93,36 @@ export function appendChainRows(appender: DuckDBAppender, batch: readonly ChainC
     v[10]?.setItem(r, c.volume === null ? null : BigInt(whole(c.volume, 'volume')));
     v[11]?.setItem(r, c.iv);
     v[12]?.setItem(r, BigInt(firstOrdinal + i));
+  });
+}
+
+/** Appends equity prints to an equity-prints staging table, numbering them from `firstOrdinal` in batch order. */
+export function appendEquityPrints(appender: DuckDBAppender, batch: readonly EquityPrint[], firstOrdinal: number): void {
+  appendChunks(appender, EQUITY_PRINT_TYPES, batch.length, (v, r, i) => {
+    const p = batch[i] as EquityPrint;
+    v[0]?.setItem(r, dateValue(newYorkDate(p.ts)));
+    v[1]?.setItem(r, BigInt(p.ts));
+    v[2]?.setItem(r, p.symbol);
+    v[3]?.setItem(r, p.price);
+    v[4]?.setItem(r, p.size);
+    v[5]?.setItem(r, p.exchange);
+    v[6]?.setItem(r, p.conditions);
+    v[7]?.setItem(r, p.bid);
+    v[8]?.setItem(r, p.ask);
+    v[9]?.setItem(r, BigInt(firstOrdinal + i));
+  });
+}
+
+/** Appends quote updates to an equity-quotes staging table, numbering them from `firstOrdinal` in batch order. */
+export function appendEquityQuotes(appender: DuckDBAppender, batch: readonly QuoteUpdate[], firstOrdinal: number): void {
+  appendChunks(appender, EQUITY_QUOTE_TYPES, batch.length, (v, r, i) => {
+    const q = batch[i] as QuoteUpdate;
+    v[0]?.setItem(r, dateValue(newYorkDate(q.ts)));
+    v[1]?.setItem(r, BigInt(q.ts));
+    v[2]?.setItem(r, q.symbol);
+    v[3]?.setItem(r, q.bid);
+    v[4]?.setItem(r, q.ask);
+    v[5]?.setItem(r, BigInt(firstOrdinal + i));
   });
 }
 
@@ -200,6 +233,49 @@ export function readChainRows(result: DuckDBMaterializedResult, underlying: stri
         volume: volume.getItem(r) as Contracts | null,
         iv: iv.getItem(r) as number | null,
       });
+    }
+  }
+  return out;
+}
+
+/** The select list readEquityPrints expects, in order. */
+export const EQUITY_PRINT_SELECT = 'ts::DOUBLE, price, size, exchange, conditions, bid, ask';
+
+/** EquityPrints from a result of `SELECT ${EQUITY_PRINT_SELECT}` over one symbol. */
+export function readEquityPrints(result: DuckDBMaterializedResult, symbol: string): EquityPrint[] {
+  const out: EquityPrint[] = [];
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const [ts, price, size, exchange, conditions, bid, ask] = vectors(chunk, 7);
+    const rows = chunk.rowCount;
+    for (let r = 0; r < rows; r++) {
+      out.push({
+        ts: ts.getItem(r) as EpochMs,
+        symbol,
+        price: price.getItem(r) as PricePerShare,
+        size: size.getItem(r) as Shares,
+        exchange: exchange.getItem(r) as string,
+        conditions: conditions.getItem(r) as number,
+        bid: bid.getItem(r) as PricePerShare | null,
+        ask: ask.getItem(r) as PricePerShare | null,
+      });
+    }
+  }
+  return out;
+}
+
+/** The select list readEquityQuotes expects, in order. */
+export const EQUITY_QUOTE_SELECT = 'ts::DOUBLE, bid, ask';
+
+/** QuoteUpdates from a result of `SELECT ${EQUITY_QUOTE_SELECT}` over one symbol. */
+export function readEquityQuotes(result: DuckDBMaterializedResult, symbol: string): QuoteUpdate[] {
+  const out: QuoteUpdate[] = [];
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const [ts, bid, ask] = vectors(chunk, 3);
+    const rows = chunk.rowCount;
+    for (let r = 0; r < rows; r++) {
+      out.push({ ts: ts.getItem(r) as EpochMs, symbol, bid: bid.getItem(r) as PricePerShare | null, ask: ask.getItem(r) as PricePerShare | null });
     }
   }
   return out;

@@ -1,3 +1,5 @@
+import type { SourceKind } from './market-store.ts';
+
 /**
  * The DuckDB store's tables (docs/store.md "Schema"). Instants are BIGINT epoch milliseconds, New York days
  * and expiries are DATE, prices DOUBLE dollars per share, sizes and OI whole contracts. `day` is the New York
@@ -13,6 +15,11 @@
  * signals as day-signals-codec.ts text; one row per (day, underlying), kept by putDaySignals (delete and insert in
  * one transaction: 2–3 ms a row, where an upsert on a PRIMARY KEY took 6.7). It was added without a version change: CREATE TABLE IF NOT EXISTS gives a
  * store made before it an empty one, and a build without it ignores the table.
+ *
+ * `equity_prints` and `equity_quotes` hold the equity tape by (day, symbol) for the dark pool and bars, and
+ * `equity_coverage` the exact count of equity prints per (day, symbol), recounted by each merge (equityDays,
+ * equitySymbols, equityPrintCounts read it). Size and the condition mask are DOUBLE: any number a reader gives
+ * comes back the same. Added like `day_signals`, without a version change.
  *
  * The natural keys are enforced by the merge (an anti-join in completeSource), not by a PRIMARY KEY: on
  * 1M prints DuckDB's ART index over the 13 key columns made the file 4.8× larger (149 vs 31 MB), the merge
@@ -48,6 +55,29 @@ const CHAIN_COLUMNS = `
   ask DOUBLE,
   volume BIGINT,
   iv DOUBLE`;
+
+const EQUITY_PRINT_COLUMNS = `
+  day DATE NOT NULL,
+  ts BIGINT NOT NULL,
+  symbol VARCHAR NOT NULL,
+  price DOUBLE NOT NULL,
+  size DOUBLE NOT NULL,
+  exchange VARCHAR NOT NULL,
+  conditions DOUBLE NOT NULL,
+  bid DOUBLE,
+  ask DOUBLE`;
+
+const EQUITY_QUOTE_COLUMNS = `
+  day DATE NOT NULL,
+  ts BIGINT NOT NULL,
+  symbol VARCHAR NOT NULL,
+  bid DOUBLE,
+  ask DOUBLE`;
+
+/** Equity print columns that, with `occurrence`, form an equity print's natural key. */
+export const EQUITY_PRINT_KEY = ['ts', 'symbol', 'price', 'size', 'exchange', 'conditions', 'bid', 'ask'] as const;
+/** Quote update columns that, with `occurrence`, form a quote update's natural key. */
+export const EQUITY_QUOTE_KEY = ['ts', 'symbol', 'bid', 'ask'] as const;
 
 /** Print columns that, with `occurrence`, form a print's natural key (natural-keys.ts). */
 export const PRINT_KEY = ['ts', 'underlying', 'expiry', 'strike', '"right"', 'price', 'size', 'bid', 'ask', 'exchange', 'condition', 'side'] as const;
@@ -102,15 +132,35 @@ CREATE TABLE IF NOT EXISTS day_signals (
   flow_settings VARCHAR NOT NULL,
   stats VARCHAR NOT NULL,
   signals VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS equity_prints (${EQUITY_PRINT_COLUMNS},
+  occurrence INTEGER NOT NULL,
+  source_id INTEGER NOT NULL,
+  ordinal BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS equity_quotes (${EQUITY_QUOTE_COLUMNS},
+  occurrence INTEGER NOT NULL,
+  source_id INTEGER NOT NULL,
+  ordinal BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS equity_coverage (
+  day DATE NOT NULL,
+  symbol VARCHAR NOT NULL,
+  prints BIGINT NOT NULL,
+  PRIMARY KEY (day, symbol)
 );`;
 
 /** The staging table of one source: its rows in source order (`ordinal` from 0), until completeSource merges them. */
-export function stagingTable(kind: 'prints' | 'chain', sourceId: number): string {
+export function stagingTable(kind: SourceKind, sourceId: number): string {
   if (!Number.isSafeInteger(sourceId) || sourceId < 1) throw new RangeError(`source id was ${sourceId}; expected a whole number ≥ 1`);
-  return `staged_${kind}_${sourceId}`;
+  return `staged_${kind.replace('-', '_')}_${sourceId}`;
 }
 
-export function createStagingTable(kind: 'prints' | 'chain', sourceId: number): string {
-  const columns = kind === 'prints' ? PRINT_COLUMNS : CHAIN_COLUMNS;
+const STAGED_COLUMNS: Record<SourceKind, string> = {
+  prints: PRINT_COLUMNS, chain: CHAIN_COLUMNS, 'equity-prints': EQUITY_PRINT_COLUMNS, 'equity-quotes': EQUITY_QUOTE_COLUMNS,
+};
+
+export function createStagingTable(kind: SourceKind, sourceId: number): string {
+  const columns = STAGED_COLUMNS[kind];
   return `CREATE TABLE IF NOT EXISTS ${stagingTable(kind, sourceId)} (${columns},\n  ordinal BIGINT NOT NULL)`;
 }

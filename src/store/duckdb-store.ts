@@ -3,13 +3,19 @@ import { join } from 'node:path';
 import {
   BIGINT, type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue, LIST, listValue, VARCHAR,
 } from '@duckdb/node-api';
+import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
-import { appendChainRows, appendPrints, CHAIN_SELECT, printQueries, readChainRows, readDictionaries, readPrints } from './duckdb-rows.ts';
+import {
+  appendChainRows, appendEquityPrints, appendEquityQuotes, appendPrints, CHAIN_SELECT, EQUITY_PRINT_SELECT, EQUITY_QUOTE_SELECT, printQueries,
+  readChainRows, readDictionaries, readEquityPrints, readEquityQuotes, readPrints,
+} from './duckdb-rows.ts';
 import { decodeSignals, encodeSignals } from './day-signals-codec.ts';
 import type { DaySignalsStamp, StoredDaySignals } from './day-signals.ts';
-import { CHAIN_KEY, CREATE_SCHEMA, createStagingTable, PRINT_KEY, SCHEMA_VERSION, stagingTable } from './duckdb-schema.ts';
+import {
+  CHAIN_KEY, CREATE_SCHEMA, createStagingTable, EQUITY_PRINT_KEY, EQUITY_QUOTE_KEY, PRINT_KEY, SCHEMA_VERSION, stagingTable,
+} from './duckdb-schema.ts';
 import {
   type MarketStore, type SourceCursor, type SourceIdentity, type SourceKind, type SourceReport, type SourceState,
   SourceStateError,
@@ -122,6 +128,36 @@ class DuckDbStore implements MarketStore {
       `SELECT underlying, count(*)::DOUBLE FROM chain_rows WHERE as_of <= $1::BIGINT GROUP BY underlying ORDER BY 1`, [BigInt(upTo)])));
   }
 
+  equityPrints(symbol: string, day: IsoDate, upTo?: EpochMs): Promise<EquityPrint[]> {
+    return this.read(async (c) => readEquityPrints(await c.run(
+      `SELECT ${EQUITY_PRINT_SELECT} FROM equity_prints WHERE symbol = $1 AND day = $2::DATE AND ts <= $3::BIGINT ORDER BY ts, source_id, ordinal`,
+      [symbol, day, BigInt(upTo ?? Number.MAX_SAFE_INTEGER)],
+    ), symbol));
+  }
+
+  equityQuotes(symbol: string, day: IsoDate, upTo?: EpochMs): Promise<QuoteUpdate[]> {
+    return this.read(async (c) => readEquityQuotes(await c.run(
+      `SELECT ${EQUITY_QUOTE_SELECT} FROM equity_quotes WHERE symbol = $1 AND day = $2::DATE AND ts <= $3::BIGINT ORDER BY ts, source_id, ordinal`,
+      [symbol, day, BigInt(upTo ?? Number.MAX_SAFE_INTEGER)],
+    ), symbol));
+  }
+
+  equityDays(): Promise<IsoDate[]> {
+    return this.read((c) => column<IsoDate>(c, `SELECT DISTINCT day::VARCHAR FROM equity_coverage ORDER BY 1`));
+  }
+
+  equitySymbols(day?: IsoDate): Promise<string[]> {
+    return this.read((c) => day === undefined
+      ? column<string>(c, `SELECT DISTINCT symbol FROM equity_coverage ORDER BY 1`)
+      : column<string>(c, `SELECT symbol FROM equity_coverage WHERE day = $1::DATE ORDER BY 1`, [day]));
+  }
+
+  equityPrintCounts(day: IsoDate, symbol?: string): Promise<Map<string, number>> {
+    return this.read(async (c) => counts(symbol === undefined
+      ? await c.runAndReadAll(`SELECT symbol, prints::DOUBLE FROM equity_coverage WHERE day = $1::DATE ORDER BY 1`, [day])
+      : await c.runAndReadAll(`SELECT symbol, prints::DOUBLE FROM equity_coverage WHERE day = $1::DATE AND symbol = $2`, [day, symbol])));
+  }
+
   putDaySignals(symbol: string, day: IsoDate, stored: StoredDaySignals): Promise<void> {
     const { stamp } = stored;
     const values = [day, symbol, stamp.prints, stamp.chainRows, stamp.flowSettings, JSON.stringify(stored.stats), encodeSignals(stored.signals)];
@@ -168,10 +204,18 @@ class DuckDbStore implements MarketStore {
     return this.put('chain', source, batch.length, (a) => appendChainRows(a, batch, source.rowsStaged));
   }
 
+  putEquityPrints(batch: readonly EquityPrint[], source: SourceCursor): Promise<SourceCursor> {
+    return this.put('equity-prints', source, batch.length, (a) => appendEquityPrints(a, batch, source.rowsStaged));
+  }
+
+  putEquityQuotes(batch: readonly QuoteUpdate[], source: SourceCursor): Promise<SourceCursor> {
+    return this.put('equity-quotes', source, batch.length, (a) => appendEquityQuotes(a, batch, source.rowsStaged));
+  }
+
   completeSource(source: SourceCursor, report: SourceReport): Promise<SourceState> {
     return this.write((c) => this.transaction(c, async () => {
       const state = await this.loading(c, source);
-      const stored = state.kind === 'prints' ? await this.mergePrints(c, state) : await this.mergeChain(c, state);
+      const stored = await this.merge(c, state);
       await c.run(`DROP TABLE ${stagingTable(state.kind, state.sourceId)}`);
       await c.run(`UPDATE sources SET status = 'complete', rows_stored = $2, rows_duplicate = $3, rows_read = $4, accepted = $5,
         rejected = $6, excluded = $7, completed_at = $8 WHERE id = $1`, [state.sourceId, stored, state.rowsStaged - stored,
@@ -230,6 +274,42 @@ class DuckDbStore implements MarketStore {
       SELECT day, underlying, min(ts), max(ts), count(*) FROM ${staged} WHERE ordinal < ${s.rowsStaged} GROUP BY day, underlying
       ON CONFLICT (day, underlying) DO UPDATE SET first_ts = least(first_ts, excluded.first_ts),
         last_ts = greatest(last_ts, excluded.last_ts), rows_loaded = rows_loaded + excluded.rows_loaded`);
+    return stored;
+  }
+
+  private merge(c: DuckDBConnection, s: SourceState): Promise<number> {
+    switch (s.kind) {
+      case 'prints': return this.mergePrints(c, s);
+      case 'chain': return this.mergeChain(c, s);
+      case 'equity-prints': return this.mergeEquity(c, s, 'equity_prints', EQUITY_PRINT_KEY);
+      case 'equity-quotes': return this.mergeEquity(c, s, 'equity_quotes', EQUITY_QUOTE_KEY);
+    }
+  }
+
+  /**
+   * Staged equity prints or quotes → their table, as mergePrints does for option prints (occurrences over the
+   * source, then keys not yet stored, sorted by day, symbol, ts); for prints, equity_coverage is then recounted
+   * for the source's (day, symbol) pairs.
+   */
+  private async mergeEquity(c: DuckDBConnection, s: SourceState, table: 'equity_prints' | 'equity_quotes', keyColumns: readonly string[]): Promise<number> {
+    const staged = stagingTable(s.kind, s.sourceId);
+    const key = keyColumns.join(', ');
+    const overlap = await scalar(c, `SELECT EXISTS (SELECT 1 FROM ${table} WHERE day IN (SELECT DISTINCT day FROM ${staged}))`);
+    const notStored = overlap !== true ? '' : `WHERE NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.day = n.day AND p.occurrence = n.occurrence AND ${
+      keyColumns.map((k) => `p.${k} IS NOT DISTINCT FROM n.${k}`).join(' AND ')})`;
+    const stored = count(await c.runAndReadAll(`INSERT INTO ${table}
+      SELECT day, ${key}, occurrence, ${s.sourceId}, ordinal FROM (
+        SELECT *, (row_number() OVER (PARTITION BY ${key} ORDER BY ordinal) - 1)::INTEGER AS occurrence
+        FROM ${staged} WHERE ordinal < ${s.rowsStaged}) n
+      ${notStored}
+      ORDER BY day, symbol, ts, ordinal`));
+    if (table === 'equity_prints') {
+      await c.run(`INSERT INTO equity_coverage
+        SELECT p.day, p.symbol, count(*) FROM equity_prints p
+        JOIN (SELECT DISTINCT day, symbol FROM ${staged} WHERE ordinal < ${s.rowsStaged}) k ON p.day = k.day AND p.symbol = k.symbol
+        GROUP BY p.day, p.symbol
+        ON CONFLICT (day, symbol) DO UPDATE SET prints = excluded.prints`);
+    }
     return stored;
   }
 

@@ -1,3 +1,4 @@
+import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
@@ -9,7 +10,7 @@ import type { DaySignalsStamp, StoredDaySignals } from './day-signals.ts';
  * resumable. Design and keys: docs/store.md.
  *
  * Loading is by source (a file or a request body, named by the sha256 of its bytes):
- * `openSource` → `putPrints`/`putChainRows` in batches, each committed with the source's progress marker →
+ * `openSource` → `putPrints`/`putChainRows`/`putEquityPrints`/`putEquityQuotes` in batches, each committed with the source's progress marker →
  * `completeSource`, which merges the source's rows into what queries see in one transaction. A source's rows
  * are invisible until it completes; a source that completed is never loaded again; a load that stopped
  * half-way resumes from its marker.
@@ -44,6 +45,23 @@ export interface MarketStore {
   chainRowCounts(upTo: EpochMs): Promise<Map<string, number>>;
 
   /**
+   * The equity prints of one symbol on one New York day with `ts ≤ upTo` (all of the day without `upTo`), in
+   * time order; prints with the same `ts` in load order (source, then position in the source).
+   */
+  equityPrints(symbol: string, day: IsoDate, upTo?: EpochMs): Promise<EquityPrint[]>;
+  /** The quote updates of one symbol on one New York day with `ts ≤ upTo`, ordered as equityPrints. */
+  equityQuotes(symbol: string, day: IsoDate, upTo?: EpochMs): Promise<QuoteUpdate[]>;
+  /** The New York days holding at least one equity print, ascending (quotes alone add no day). */
+  equityDays(): Promise<IsoDate[]>;
+  /** The symbols with at least one equity print (on New York day `day` when given), ascending. */
+  equitySymbols(day?: IsoDate): Promise<string[]>;
+  /**
+   * The exact number of equity prints held per symbol on New York day `day` (only `symbol` when given; a symbol
+   * without prints that day is absent): what equityPrints(symbol, day).length would be.
+   */
+  equityPrintCounts(day: IsoDate, symbol?: string): Promise<Map<string, number>>;
+
+  /**
    * Keeps the computed signals of one underlying's whole New York day with the stamp of what they were computed
    * from (day-signals.ts; docs/store.md "Day signals"), replacing any stored for the same underlying and day.
    * They come back from daySignals deep-equal, every number the same double.
@@ -67,6 +85,10 @@ export interface MarketStore {
   putPrints(batch: readonly OptionTrade[], source: SourceCursor): Promise<SourceCursor>;
   /** putPrints for a `chain` source. */
   putChainRows(batch: readonly ChainContract[], source: SourceCursor): Promise<SourceCursor>;
+  /** putPrints for an `equity-prints` source. */
+  putEquityPrints(batch: readonly EquityPrint[], source: SourceCursor): Promise<SourceCursor>;
+  /** putPrints for an `equity-quotes` source. */
+  putEquityQuotes(batch: readonly QuoteUpdate[], source: SourceCursor): Promise<SourceCursor>;
   /**
    * Merges the source's staged rows into the stored rows in one transaction (rows whose natural key is
    * already stored are counted as duplicates, not stored twice) and marks it `complete` with the reader's
@@ -78,7 +100,8 @@ export interface MarketStore {
   close(): Promise<void>;
 }
 
-export type SourceKind = 'prints' | 'chain';
+/** What a source holds: option prints, chain rows, equity prints or equity quote updates. */
+export type SourceKind = 'prints' | 'chain' | 'equity-prints' | 'equity-quotes';
 
 /** What a source is: its kind and the sha256 (hex) of its bytes; `name` (a path) is for people. */
 export interface SourceIdentity {

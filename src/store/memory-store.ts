@@ -1,4 +1,5 @@
 import { newYorkDate } from '../core/calendar/new-york-date.ts';
+import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
@@ -6,9 +7,11 @@ import {
   type MarketStore, type SourceCursor, type SourceIdentity, type SourceKind, type SourceReport, type SourceState,
   SourceStateError,
 } from './market-store.ts';
-import { chainRowKey, printKey, printOccurrences } from './natural-keys.ts';
+import { chainRowKey, equityPrintKey, equityQuoteKey, occurrences, printKey, printOccurrences } from './natural-keys.ts';
 import { decodeSignals, encodeSignals } from './day-signals-codec.ts';
 import type { DaySignalsStamp, StoredDaySignals } from './day-signals.ts';
+
+type StagedRow = OptionTrade | ChainContract | EquityPrint | QuoteUpdate;
 
 interface Loaded<T> {
   readonly row: T;
@@ -22,11 +25,15 @@ interface Loaded<T> {
  */
 export class MemoryStoreData {
   readonly sources: SourceState[] = [];
-  readonly staged = new Map<number, (OptionTrade | ChainContract)[]>();
+  readonly staged = new Map<number, StagedRow[]>();
   readonly prints: Loaded<OptionTrade>[] = [];
   readonly printKeys = new Set<string>();
   readonly chain: Loaded<ChainContract>[] = [];
   readonly chainKeys = new Set<string>();
+  readonly equityPrints: Loaded<EquityPrint>[] = [];
+  readonly equityPrintKeys = new Set<string>();
+  readonly equityQuotes: Loaded<QuoteUpdate>[] = [];
+  readonly equityQuoteKeys = new Set<string>();
   /** day → underlying → the stamp, the tape's counts and the signals as the codec's text (as a database keeps them). */
   readonly daySignals = new Map<IsoDate, Map<string, { stamp: DaySignalsStamp; stats: string; signals: string }>>();
 }
@@ -81,6 +88,31 @@ class MemoryStore implements MarketStore {
     return counts;
   }
 
+  async equityPrints(symbol: string, day: IsoDate, upTo?: EpochMs): Promise<EquityPrint[]> {
+    return symbolDay(this.data.equityPrints, symbol, day, upTo);
+  }
+
+  async equityQuotes(symbol: string, day: IsoDate, upTo?: EpochMs): Promise<QuoteUpdate[]> {
+    return symbolDay(this.data.equityQuotes, symbol, day, upTo);
+  }
+
+  async equityDays(): Promise<IsoDate[]> {
+    return [...new Set(this.data.equityPrints.map(({ row }) => newYorkDate(row.ts)))].sort(compare);
+  }
+
+  async equitySymbols(day?: IsoDate): Promise<string[]> {
+    const onDay = this.data.equityPrints.filter(({ row }) => day === undefined || newYorkDate(row.ts) === day);
+    return [...new Set(onDay.map(({ row }) => row.symbol))].sort(compare);
+  }
+
+  async equityPrintCounts(day: IsoDate, symbol?: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const { row } of this.data.equityPrints) {
+      if ((symbol === undefined || row.symbol === symbol) && newYorkDate(row.ts) === day) counts.set(row.symbol, (counts.get(row.symbol) ?? 0) + 1);
+    }
+    return new Map([...counts].sort(([a], [b]) => compare(a, b)));
+  }
+
   async putDaySignals(symbol: string, day: IsoDate, stored: StoredDaySignals): Promise<void> {
     let onDay = this.data.daySignals.get(day);
     if (onDay === undefined) this.data.daySignals.set(day, (onDay = new Map()));
@@ -117,12 +149,25 @@ class MemoryStore implements MarketStore {
     return this.put('chain', batch, source);
   }
 
+  async putEquityPrints(batch: readonly EquityPrint[], source: SourceCursor): Promise<SourceCursor> {
+    return this.put('equity-prints', batch, source);
+  }
+
+  async putEquityQuotes(batch: readonly QuoteUpdate[], source: SourceCursor): Promise<SourceCursor> {
+    return this.put('equity-quotes', batch, source);
+  }
+
   async completeSource(source: SourceCursor, report: SourceReport): Promise<SourceState> {
     const state = this.loading(source);
     const staged = this.data.staged.get(state.sourceId) ?? [];
-    const stored = state.kind === 'prints'
-      ? this.mergePrints(staged as OptionTrade[], state.sourceId)
-      : this.mergeChain(staged as ChainContract[], state.sourceId);
+    const { sourceId } = state;
+    let stored: number;
+    switch (state.kind) {
+      case 'prints': stored = this.mergePrints(staged as OptionTrade[], sourceId); break;
+      case 'chain': stored = this.mergeChain(staged as ChainContract[], sourceId); break;
+      case 'equity-prints': stored = mergeKeyed(staged as EquityPrint[], sourceId, equityPrintKey, this.data.equityPrintKeys, this.data.equityPrints); break;
+      case 'equity-quotes': stored = mergeKeyed(staged as QuoteUpdate[], sourceId, equityQuoteKey, this.data.equityQuoteKeys, this.data.equityQuotes); break;
+    }
     const done: SourceState = { ...state, status: 'complete', rowsStored: stored, rowsDuplicate: staged.length - stored, report: { ...report } };
     this.data.sources[state.sourceId - 1] = done;
     this.data.staged.delete(state.sourceId);
@@ -135,7 +180,7 @@ class MemoryStore implements MarketStore {
 
   async close(): Promise<void> {}
 
-  private put(kind: SourceKind, batch: readonly (OptionTrade | ChainContract)[], source: SourceCursor): SourceCursor {
+  private put(kind: SourceKind, batch: readonly StagedRow[], source: SourceCursor): SourceCursor {
     const state = this.loading(source);
     if (state.kind !== kind) throw new SourceStateError(`source ${state.sourceId} holds ${state.kind}; cannot add ${kind} rows`);
     this.data.staged.get(state.sourceId)?.push(...batch);
@@ -178,6 +223,28 @@ class MemoryStore implements MarketStore {
     });
     return stored;
   }
+}
+
+/** The rows of one symbol's New York day with ts ≤ upTo, in time order, same ts in load order. */
+function symbolDay<T extends { ts: EpochMs; symbol: string }>(rows: readonly Loaded<T>[], symbol: string, day: IsoDate, upTo: EpochMs | undefined): T[] {
+  return rows
+    .filter(({ row }) => row.symbol === symbol && newYorkDate(row.ts) === day && (upTo === undefined || row.ts <= upTo))
+    .sort((a, b) => a.row.ts - b.row.ts || a.sourceId - b.sourceId || a.ordinal - b.ordinal)
+    .map((p) => p.row);
+}
+
+/** A source's rows whose key (with occurrence numbers over the source) is not yet held; returns how many were stored. */
+function mergeKeyed<T>(staged: readonly T[], sourceId: number, keyOf: (row: T, occurrence: number) => string, keys: Set<string>, into: Loaded<T>[]): number {
+  const nth = occurrences(staged, keyOf);
+  let stored = 0;
+  staged.forEach((row, ordinal) => {
+    const key = keyOf(row, nth[ordinal] ?? 0);
+    if (keys.has(key)) return;
+    keys.add(key);
+    into.push({ row, sourceId, ordinal });
+    stored++;
+  });
+  return stored;
 }
 
 function compare(a: string, b: string): number {

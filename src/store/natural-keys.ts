@@ -1,3 +1,4 @@
+import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 
@@ -24,11 +25,29 @@ export function chainRowKey(c: ChainContract): string {
   return `${c.underlying}|${c.asOf}|${c.expiry}|${c.strike}|${c.right}`;
 }
 
+/**
+ * An equity print is every field (ts, symbol, price, size, exchange, conditions, bid, ask; a missing quote side
+ * is its own value) plus its occurrence in its source, by the same rule as an option print.
+ */
+export function equityPrintKey(p: EquityPrint, occurrence: number): string {
+  return `${p.ts}|${p.symbol}|${p.price}|${p.size}|${JSON.stringify(p.exchange)}|${p.conditions}|${p.bid}|${p.ask}|${occurrence}`;
+}
+
+/** A quote update is (ts, symbol, bid, ask) plus its occurrence in its source, by the same rule as a print. */
+export function equityQuoteKey(q: QuoteUpdate, occurrence: number): string {
+  return `${q.ts}|${q.symbol}|${q.bid}|${q.ask}|${occurrence}`;
+}
+
 /** The occurrence number of each print of a source, in source order (0 for the first of identical prints). */
 export function printOccurrences(prints: readonly OptionTrade[]): number[] {
+  return occurrences(prints, printKey);
+}
+
+/** The occurrence number of each row of a source under `keyOf` (its key at occurrence 0), in source order. */
+export function occurrences<T>(rows: readonly T[], keyOf: (row: T, occurrence: number) => string): number[] {
   const seen = new Map<string, number>();
-  return prints.map((t) => {
-    const k = printKey(t, 0);
+  return rows.map((t) => {
+    const k = keyOf(t, 0);
     const n = seen.get(k) ?? 0;
     seen.set(k, n + 1);
     return n;

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade, Side } from '../core/options-flow/option-trade.ts';
-import { type Contracts, type EpochMs, type PricePerShare, isoDate } from '../core/units.ts';
+import { type Contracts, type EpochMs, type PricePerShare, type Shares, isoDate } from '../core/units.ts';
 import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
 import type { DaySignalsStamp, StoredDaySignals } from './day-signals.ts';
 import { flowSignalArbitrary } from './flow-signal-arbitrary.ts';
@@ -41,17 +42,36 @@ function contract(over: Partial<ChainContract> = {}): ChainContract {
   };
 }
 
+function equityPrint(over: Partial<EquityPrint> = {}): EquityPrint {
+  return {
+    ts: OPEN as EpochMs, symbol: 'IBM', price: 182.1 as PricePerShare, size: 300 as Shares, exchange: 'D', conditions: 0,
+    bid: 182.09 as PricePerShare, ask: 182.11 as PricePerShare, ...over,
+  };
+}
+
+function quote(over: Partial<QuoteUpdate> = {}): QuoteUpdate {
+  return { ts: OPEN as EpochMs, symbol: 'IBM', bid: 182.09 as PricePerShare, ask: null, ...over };
+}
+
+type AnyRow = OptionTrade | ChainContract | EquityPrint | QuoteUpdate;
+
 const id = (name: string, kind: SourceIdentity['kind'] = 'prints'): SourceIdentity => ({ kind, sha256: `sha-${kind}-${name}`, name });
 const reportOf = (n: number): SourceReport => ({ rowsRead: n, accepted: n, rejected: 0, excluded: 0 });
 
 /** Loads rows as one complete source in batches of `batchRows`; returns its final state. */
-export async function loadSource(store: MarketStore, identity: SourceIdentity, rows: readonly (OptionTrade | ChainContract)[], batchRows = 1000) {
+export async function loadSource(store: MarketStore, identity: SourceIdentity, rows: readonly AnyRow[], batchRows = 1000) {
   let cursor: SourceCursor = await store.openSource(identity);
-  for (let i = 0; i < rows.length; i += batchRows) {
-    const batch = rows.slice(i, i + batchRows);
-    cursor = identity.kind === 'prints' ? await store.putPrints(batch as OptionTrade[], cursor) : await store.putChainRows(batch as ChainContract[], cursor);
-  }
+  for (let i = 0; i < rows.length; i += batchRows) cursor = await put(store, identity.kind, rows.slice(i, i + batchRows), cursor);
   return store.completeSource(cursor, reportOf(rows.length));
+}
+
+function put(store: MarketStore, kind: SourceIdentity['kind'], batch: readonly AnyRow[], cursor: SourceCursor): Promise<SourceCursor> {
+  switch (kind) {
+    case 'prints': return store.putPrints(batch as OptionTrade[], cursor);
+    case 'chain': return store.putChainRows(batch as ChainContract[], cursor);
+    case 'equity-prints': return store.putEquityPrints(batch as EquityPrint[], cursor);
+    case 'equity-quotes': return store.putEquityQuotes(batch as QuoteUpdate[], cursor);
+  }
 }
 
 export function storeContract(name: string, harness: () => Promise<StoreHarness>): void {
@@ -285,6 +305,131 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
           for (const sym of ['SPY', 'QQQ']) {
             const stored = await store.prints(sym, DAY, CLOSE as EpochMs);
             assert.deepEqual(stored.map((t) => t.ts), [...stored.map((t) => t.ts)].sort((a, b) => a - b));
+            for (const r of stored) got.set(JSON.stringify(r), (got.get(JSON.stringify(r)) ?? 0) + 1);
+          }
+          assert.deepEqual(new Map([...got].sort()), new Map([...expected].sort()));
+        } finally {
+          await store.close();
+          await h.dispose();
+        }
+      },
+    ), { numRuns: 15 });
+  });
+  test(`${name}: equity prints and quotes come back field for field (null quote sides, a 32-bit condition mask, quoted venue text), in time order, by symbol and New York day, up to and including upTo`, () => withStore(async (store) => {
+    const late = Date.parse('2025-03-14T23:30:00-04:00') as EpochMs;
+    const prints = [
+      equityPrint({ ts: (OPEN + 3000) as EpochMs, exchange: 'a,b"c', conditions: 0x80000020 }),
+      equityPrint({ ts: (OPEN + 1000) as EpochMs, bid: null, ask: null, price: 0.0001 as PricePerShare, size: 1 as Shares }),
+      equityPrint({ ts: (OPEN + 2000) as EpochMs, symbol: 'SPY', exchange: '' }),
+      equityPrint({ ts: late, bid: 0.1 as PricePerShare, ask: 0.05 as PricePerShare }),
+      equityPrint({ ts: Date.parse('2025-03-17T10:00:00-04:00') as EpochMs, size: 3_000_000_000 as Shares }),
+    ];
+    const quotes = [quote({ ts: (OPEN + 5) as EpochMs }), quote({ ts: (OPEN + 1) as EpochMs, bid: null, ask: 182.2 as PricePerShare }), quote({ ts: late, symbol: 'SPY' })];
+    await loadSource(store, id('e', 'equity-prints'), prints, 2);
+    await loadSource(store, id('q', 'equity-quotes'), quotes, 2);
+    assert.deepStrictEqual(await store.equityPrints('IBM', DAY), [prints[1], prints[0], prints[3]]);
+    assert.deepStrictEqual(await store.equityPrints('IBM', DAY, (OPEN + 3000) as EpochMs), [prints[1], prints[0]]);
+    assert.deepStrictEqual(await store.equityPrints('IBM', isoDate('2025-03-17')), [prints[4]]);
+    assert.deepStrictEqual(await store.equityPrints('SPY', DAY), [prints[2]]);
+    assert.deepStrictEqual(await store.equityPrints('QQQ', DAY), []);
+    assert.deepStrictEqual(await store.equityQuotes('IBM', DAY), [quotes[1], quotes[0]]);
+    assert.deepStrictEqual(await store.equityQuotes('IBM', DAY, OPEN as EpochMs), []);
+    assert.deepStrictEqual(await store.equityQuotes('SPY', DAY), [quotes[2]]);
+    // Option prints are not equity prints and equity prints are not option prints.
+    assert.deepEqual(await store.prints('IBM', DAY), []);
+  }));
+
+  test(`${name}: equityDays, equitySymbols and equityPrintCounts describe the equity prints held (quotes and option prints add nothing), counts exact with duplicates merged`, () => withStore(async (store) => {
+    assert.deepEqual([await store.equityDays(), await store.equitySymbols(), await store.equityPrintCounts(DAY)], [[], [], new Map()]);
+    await loadSource(store, id('o'), [print({ underlying: 'QQQ' })]);
+    await loadSource(store, id('q', 'equity-quotes'), [quote({ symbol: 'TSLA', ts: Date.parse('2025-03-13T10:00:00-04:00') as EpochMs })]);
+    const p = equityPrint();
+    await loadSource(store, id('a', 'equity-prints'), [p, p, equityPrint({ symbol: 'BAC' }), equityPrint({ ts: Date.parse('2025-03-17T10:00:00-04:00') as EpochMs })]);
+    await loadSource(store, id('b', 'equity-prints'), [p, equityPrint({ size: 1 as Shares })]);
+    assert.deepEqual(await store.equityDays(), ['2025-03-14', '2025-03-17']);
+    assert.deepEqual(await store.equitySymbols(), ['BAC', 'IBM']);
+    assert.deepEqual(await store.equitySymbols(isoDate('2025-03-17')), ['IBM']);
+    assert.deepEqual(await store.equitySymbols(isoDate('2025-03-13')), []);
+    assert.deepEqual(await store.equityPrintCounts(DAY), new Map([['BAC', 1], ['IBM', 3]]));
+    assert.deepEqual(await store.equityPrintCounts(DAY, 'IBM'), new Map([['IBM', 3]]));
+    assert.equal((await store.equityPrints('IBM', DAY)).length, 3);
+    assert.deepEqual(await store.days(), ['2025-03-14']);
+  }));
+
+  test(`${name}: equity loads are idempotent: the same bytes again are already complete; identical prints or quotes in one source are all kept, the same in another source stored once`, () => withStore(async (store) => {
+    const p = equityPrint(), q = equityPrint({ size: 100 as Shares });
+    const a = await loadSource(store, id('a', 'equity-prints'), [p, p, q], 2);
+    assert.deepEqual([a.rowsStored, a.rowsDuplicate], [3, 0]);
+    assert.deepEqual(await store.openSource(id('a', 'equity-prints')), a);
+    await assert.rejects(store.putEquityPrints([p], a), SourceStateError);
+    const b = await loadSource(store, id('b', 'equity-prints'), [q, p, p, p]);
+    assert.deepEqual([b.rowsStored, b.rowsDuplicate], [1, 3]);
+    assert.deepStrictEqual(await store.equityPrints('IBM', DAY), [p, p, q, p]);
+    const u = quote();
+    const qa = await loadSource(store, id('a', 'equity-quotes'), [u, u]);
+    const qb = await loadSource(store, id('b', 'equity-quotes'), [u]);
+    assert.deepEqual([qa.rowsStored, qb.rowsStored, qb.rowsDuplicate], [2, 0, 1]);
+    assert.deepStrictEqual(await store.equityQuotes('IBM', DAY), [u, u]);
+    // The same sha256 under another kind is another source.
+    assert.equal((await store.sources()).length, 4);
+  }));
+
+  test(`${name}: an equity put of the wrong kind or not continuing from the marker is refused; an equity load stopped half-way survives a restart at its marker and resumes with every row once`, async () => {
+    const prints = Array.from({ length: 25 }, (_, i) => equityPrint({ ts: (OPEN + i) as EpochMs }));
+    const quotes = Array.from({ length: 7 }, (_, i) => quote({ ts: (OPEN + i) as EpochMs }));
+    const h = await harness();
+    try {
+      const before = await h.open();
+      let cursor: SourceCursor = await before.openSource(id('big', 'equity-prints'));
+      await assert.rejects(before.putEquityQuotes(quotes, cursor), SourceStateError);
+      await assert.rejects(before.putPrints([print()], cursor), SourceStateError);
+      cursor = await before.putEquityPrints(prints.slice(0, 10), cursor);
+      await assert.rejects(before.putEquityPrints(prints.slice(10, 20), { ...cursor, rowsStaged: 0 }), SourceStateError);
+      cursor = await before.putEquityPrints(prints.slice(10, 20), cursor);
+      let qc: SourceCursor = await before.openSource(id('qs', 'equity-quotes'));
+      qc = await before.putEquityQuotes(quotes.slice(0, 3), qc);
+      await before.close();
+      const after = await h.open();
+      const state = await after.openSource(id('big', 'equity-prints'));
+      assert.deepEqual([state.status, state.rowsStaged, state.sourceId], ['loading', 20, cursor.sourceId]);
+      assert.deepEqual([await after.equityPrints('IBM', DAY), await after.equityDays()], [[], []]);
+      const done = await after.completeSource(await after.putEquityPrints(prints.slice(state.rowsStaged), state), reportOf(25));
+      assert.deepEqual([done.rowsStored, done.rowsDuplicate], [25, 0]);
+      const qs = await after.openSource(id('qs', 'equity-quotes'));
+      assert.deepEqual([qs.rowsStaged, qs.sourceId], [3, qc.sourceId]);
+      await after.completeSource(await after.putEquityQuotes(quotes.slice(qs.rowsStaged), qs), reportOf(7));
+      await after.close();
+      const last = await h.open();
+      assert.deepStrictEqual(await last.equityPrints('IBM', DAY), prints);
+      assert.deepStrictEqual(await last.equityQuotes('IBM', DAY), quotes);
+      assert.deepEqual(await last.equityPrintCounts(DAY), new Map([['IBM', 25]]));
+      await last.close();
+    } finally {
+      await h.dispose();
+    }
+  });
+
+  test(`${name}: property: after any equity sources in any batching, each equity print's stored count is the largest count one source holds (the natural-key rule)`, async () => {
+    const printArb = fc.record({
+      t: fc.integer({ min: 0, max: 3 }), bid: fc.constantFrom<number | null>(null, 182.09), symbol: fc.constantFrom('IBM', 'BAC'),
+    }).map(({ t, bid, symbol }) => equityPrint({ ts: (OPEN + t * 1000) as EpochMs, bid: bid as PricePerShare | null, symbol }));
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ rows: fc.array(printArb, { maxLength: 12 }), batch: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }),
+      async (sources) => {
+        const h = await harness();
+        const store = await h.open();
+        try {
+          for (const [i, s] of sources.entries()) await loadSource(store, id(`s${i}`, 'equity-prints'), s.rows, s.batch);
+          const expected = new Map<string, number>();
+          for (const s of sources) {
+            const here = new Map<string, number>();
+            for (const r of s.rows) here.set(JSON.stringify(r), (here.get(JSON.stringify(r)) ?? 0) + 1);
+            for (const [k, n] of here) expected.set(k, Math.max(n, expected.get(k) ?? 0));
+          }
+          const got = new Map<string, number>();
+          for (const sym of ['IBM', 'BAC']) {
+            const stored = await store.equityPrints(sym, DAY, CLOSE as EpochMs);
+            assert.equal((await store.equityPrintCounts(DAY, sym)).get(sym) ?? 0, stored.length);
             for (const r of stored) got.set(JSON.stringify(r), (got.get(JSON.stringify(r)) ?? 0) + 1);
           }
           assert.deepEqual(new Map([...got].sort()), new Map([...expected].sort()));
