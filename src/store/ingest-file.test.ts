@@ -55,7 +55,7 @@ test('a chain file is told from a trade file by its first line (trades tried fir
   const junk = join(dir, 'junk.txt');
   writeFileSync(junk, 'hello,world\n');
   await assert.rejects(ingestFile(store, junk, { strict: false }),
-    (e) => e instanceof InputFormatError && /neither a trade nor a chain file: unknown trade format.*unknown chain format/.test(e.message));
+    (e) => e instanceof InputFormatError && /neither a trade nor a chain nor an equity tick file: unknown trade format.*unknown chain format.*unknown equity tick format/.test(e.message));
 }));
 
 test('LEAN files take their date from the path, so the same bytes under another date\'s name are another snapshot, not a repeat', () => inTempDir(async (dir) => {
@@ -107,6 +107,68 @@ test('real Cboe ^VIX sample 2016-06-01 into DuckDB: its 2,293 accepted prints an
     assert.equal(prints.reduce((s, t) => s + t.size, 0), 306_319);
     assert.equal((await ingestFile(store, vixSample, { strict: true })).status, 'already-loaded');
     assert.equal((await store.prints('VIX', isoDate('2016-06-01'))).length, 2293);
+  } finally {
+    await store.close();
+  }
+}));
+
+const leanTicks = join(shared, 'lean-us-equity-ticks-2013-10');
+const ibmTrades = join(leanTicks, 'IBM_2013-10-08_trades.csv.gz');
+const ibmQuotes = join(leanTicks, 'IBM_2013-10-08_quotes.csv.gz');
+const needsTicks = existsSync(ibmTrades) && existsSync(ibmQuotes) ? {} : { skip: 'needs ../shared/data/lean-us-equity-ticks-2013-10' };
+
+test('canonical equity prints (CSV and NDJSON) are told from option trades by their first line and load once, identical rows kept; an NDJSON line with "underlying" stays an option trade', () => inTempDir(async (dir) => {
+  const store = openMemoryStore();
+  const csv = join(dir, 'eq.csv');
+  writeFileSync(csv, 'ts,symbol,price,size,exchange,conditions,bid,ask\n'
+    + '2024-01-10T10:00:00.000-05:00,IBM,160.5,100,D,,160.4,160.6\n2024-01-10T10:00:00.000-05:00,IBM,160.5,100,D,,160.4,160.6\n'
+    + '2024-01-10T10:00:01.000-05:00,IBM,-1,100,D,,,\n');
+  const nd = join(dir, 'eq.ndjson');
+  writeFileSync(nd, '{"ts":"2024-01-10T10:00:00.000-05:00","symbol":"IBM","price":160.5,"size":100,"exchange":"D","bid":160.4,"ask":160.6}\n');
+  const a = await ingestFile(store, csv, { strict: false });
+  assert.deepEqual([a.kind, a.format, a.report?.accepted, a.report?.rejected, a.source.rowsStored], ['equity-prints', 'canonical-csv', 2, 1, 2]);
+  const b = await ingestFile(store, nd, { strict: false });
+  assert.deepEqual([b.kind, b.format, b.source.rowsStored, b.source.rowsDuplicate], ['equity-prints', 'canonical-ndjson', 0, 1]);
+  assert.equal((await ingestFile(store, csv, { strict: false })).status, 'already-loaded');
+  assert.deepEqual(await store.equityPrintCounts(isoDate('2024-01-10')), new Map([['IBM', 2]]));
+  const option = join(dir, 'opt.ndjson');
+  writeFileSync(option, '{"ts":"2024-01-10T10:00:00.000-05:00","symbol":"X","underlying":"SPY","expiry":"2024-02-01","strike":470,"right":"C","price":2.6,"size":60,"bid":2.15,"ask":2.6}\n');
+  assert.equal((await ingestFile(store, option, { strict: false })).kind, 'prints');
+}));
+
+test('an equity file cut off after two committed batches resumes at the marker: every print once, as in a clean load', () => inTempDir(async (dir) => {
+  const file = join(dir, 'eq.csv');
+  const lines = Array.from({ length: 11 }, (_, i) => `2024-01-10T10:00:${String(i).padStart(2, '0')}.000-05:00,IBM,160.5,100,D,,,`);
+  writeFileSync(file, `ts,symbol,price,size,exchange,conditions,bid,ask\n${lines.join('\n')}\n`);
+  const data = new MemoryStoreData();
+  let commits = 0;
+  await assert.rejects(ingestFile(openMemoryStore(data), file, {
+    strict: false, batchRows: 3, onCommit: () => { if (++commits === 2) throw new Error('killed'); },
+  }), /killed/);
+  assert.deepEqual(await openMemoryStore(data).equityDays(), []);
+  const resumed = await ingestFile(openMemoryStore(data), file, { strict: false, batchRows: 3 });
+  assert.deepEqual([resumed.status, resumed.resumedFrom, resumed.source.rowsStored], ['resumed', 6, 11]);
+  const clean = openMemoryStore();
+  await ingestFile(clean, file, { strict: false });
+  assert.deepStrictEqual(await openMemoryStore(data).equityPrints('IBM', isoDate('2024-01-10')), await clean.equityPrints('IBM', isoDate('2024-01-10')));
+}));
+
+test('real LEAN IBM 2013-10-08 trades and quotes into DuckDB: every data row of each file (33,381 and 125,750 by wc -l) read, the accepted stored once; the same files again change nothing', needsTicks, () => inTempDir(async (dir) => {
+  const store = await openDuckDbStore({ dataDir: join(dir, 'data') });
+  try {
+    const t = await ingestFile(store, ibmTrades, { strict: false, batchRows: 10_000 });
+    const q = await ingestFile(store, ibmQuotes, { strict: false, batchRows: 50_000 });
+    assert.deepEqual([t.kind, t.format, t.report?.rowsRead, q.kind, q.format, q.report?.rowsRead], ['equity-prints', 'lean-trades', 33_381, 'equity-quotes', 'lean-quotes', 125_750]);
+    const day = isoDate('2013-10-08');
+    const prints = await store.equityPrints('IBM', day);
+    assert.equal(prints.length, t.report?.accepted);
+    assert.deepEqual([t.source.rowsStored, t.source.rowsDuplicate], [t.report?.accepted, 0]);
+    assert.equal((await store.equityQuotes('IBM', day)).length, q.source.rowsStored);
+    assert.deepEqual([await store.equityDays(), await store.equitySymbols(day)], [['2013-10-08'], ['IBM']]);
+    const again = await Promise.all([ingestFile(store, ibmTrades, { strict: false }), ingestFile(store, ibmQuotes, { strict: false })]);
+    assert.deepEqual(again.map((r) => r.status), ['already-loaded', 'already-loaded']);
+    assert.deepEqual(await store.equityPrintCounts(day), new Map([['IBM', prints.length]]));
+    assert.equal((await store.sources()).length, 2);
   } finally {
     await store.close();
   }

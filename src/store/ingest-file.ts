@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import type { ChainFileOverrides } from '../ingest/canonical-chain.ts';
 import { type ChainFormat, detectChainFormat, readChain } from '../ingest/chain-sources.ts';
+import { detectEquityFormat, type EquityFormat, equityFormatOfFirstLine, readEquityPrints, readEquityQuotes } from '../ingest/equity-sources.ts';
 import { IngestReport, InputFormatError } from '../ingest/ingest-report.ts';
-import { detectTradeFormat, readTrades, type TradeFormat } from '../ingest/trade-sources.ts';
+import { detectTradeFormat, jsonHasKey, readFirstLine, readTrades, type TradeFormat } from '../ingest/trade-sources.ts';
 import type { MarketStore, SourceCursor, SourceIdentity, SourceKind, SourceState } from './market-store.ts';
 
 /**
@@ -33,7 +35,7 @@ export interface IngestFileOptions {
 export interface IngestFileResult {
   readonly file: string;
   readonly kind: SourceKind;
-  readonly format: TradeFormat | ChainFormat;
+  readonly format: SourceFormat;
   /**
    * `loaded`: read and stored in this run; `resumed`: an earlier run had committed `resumedFrom` rows of it
    * and this run finished it; `already-loaded`: complete before this run, nothing read or written.
@@ -45,8 +47,11 @@ export interface IngestFileResult {
   readonly source: SourceState;
 }
 
+type SourceFormat = TradeFormat | ChainFormat | EquityFormat;
+type SourceRow = OptionTrade | ChainContract | EquityPrint | QuoteUpdate;
+
 /**
- * Loads one trade or chain file into a store, idempotently and resumably (docs/store.md): the file is named by
+ * Loads one option trade, chain, equity trade or equity quote file into a store, idempotently and resumably (docs/store.md): the file is named by
  * the sha256 of its bytes; a complete source is skipped; an incomplete one is re-read from the start, its first
  * `rowsStaged` accepted rows (already committed) skipped, and the rest committed in batches of `batchRows`
  * together with the marker; then the store merges the source in one transaction. The reader is deterministic,
@@ -63,22 +68,18 @@ export async function ingestFile(store: MarketStore, file: string, opts: IngestF
   const batchRows = opts.batchRows ?? DEFAULT_BATCH_ROWS;
   let cursor: SourceCursor = opened;
   let skip = opened.rowsStaged;
-  let pending: (OptionTrade | ChainContract)[] = [];
+  let pending: SourceRow[] = [];
   const commit = async () => {
-    cursor = what.kind === 'prints'
-      ? await store.putPrints(pending as OptionTrade[], cursor)
-      : await store.putChainRows(pending as ChainContract[], cursor);
+    cursor = await putBatch(store, what.kind, pending, cursor);
     pending = [];
     opts.onCommit?.(cursor);
   };
-  const rows = what.kind === 'prints'
-    ? readTrades(file, { report, strict: opts.strict, format: what.format as TradeFormat })
-    : readChain(file, { report, strict: opts.strict, format: what.format as ChainFormat, ...opts.chainOverrides });
+  const rows = readSource(file, what, report, opts);
   for await (const batch of rows) {
     const from = Math.min(skip, batch.length);
     skip -= from;
     for (let i = from; i < batch.length; i++) {
-      pending.push(batch[i] as OptionTrade | ChainContract);
+      pending.push(batch[i] as SourceRow);
       if (pending.length === batchRows) await commit();
     }
   }
@@ -91,10 +92,42 @@ export async function ingestFile(store: MarketStore, file: string, opts: IngestF
   return { ...base, status: opened.rowsStaged > 0 ? 'resumed' : 'loaded', report, source };
 }
 
-/** Trades or chain, and the format: the forced one, else the first line read as trades, then as a chain. */
-async function detectSource(file: string, opts: IngestFileOptions): Promise<{ kind: SourceKind; format: TradeFormat | ChainFormat }> {
+function putBatch(store: MarketStore, kind: SourceKind, batch: readonly SourceRow[], cursor: SourceCursor): Promise<SourceCursor> {
+  switch (kind) {
+    case 'prints': return store.putPrints(batch as OptionTrade[], cursor);
+    case 'chain': return store.putChainRows(batch as ChainContract[], cursor);
+    case 'equity-prints': return store.putEquityPrints(batch as EquityPrint[], cursor);
+    case 'equity-quotes': return store.putEquityQuotes(batch as QuoteUpdate[], cursor);
+  }
+}
+
+function readSource(file: string, what: DetectedSource, report: IngestReport, opts: IngestFileOptions): AsyncGenerator<readonly SourceRow[]> {
+  switch (what.kind) {
+    case 'prints': return readTrades(file, { report, strict: opts.strict, format: what.format as TradeFormat });
+    case 'chain': return readChain(file, { report, strict: opts.strict, format: what.format as ChainFormat, ...opts.chainOverrides });
+    case 'equity-prints': return readEquityPrints(file, { report, strict: opts.strict });
+    case 'equity-quotes': return readEquityQuotes(file, { report, strict: opts.strict });
+  }
+}
+
+interface DetectedSource {
+  readonly kind: SourceKind;
+  readonly format: SourceFormat;
+}
+
+/**
+ * The kind and format of a file: the forced one, else from its first line: an equity tick file (canonical equity
+ * prints, LEAN trade or quote ticks; an NDJSON line with an `underlying` key is an option trade), then option
+ * trades, then a chain. A file that is none of them is an InputFormatError naming it and what each reader expected.
+ */
+async function detectSource(file: string, opts: IngestFileOptions): Promise<DetectedSource> {
   if (opts.format !== undefined) return { kind: 'prints', format: opts.format };
   if (opts.chainFormat !== undefined) return { kind: 'chain', format: opts.chainFormat };
+  const first = await readFirstLine(file);
+  const equity = first === null ? null : equityFormatOfFirstLine(first);
+  if (equity !== null && !(equity === 'canonical-ndjson' && jsonHasKey(first ?? '', 'underlying'))) {
+    return { kind: equity === 'lean-quotes' ? 'equity-quotes' : 'equity-prints', format: equity };
+  }
   try {
     return { kind: 'prints', format: await detectTradeFormat(file) };
   } catch (asTrades) {
@@ -103,7 +136,9 @@ async function detectSource(file: string, opts: IngestFileOptions): Promise<{ ki
       return { kind: 'chain', format: await detectChainFormat(file) };
     } catch (asChain) {
       if (!(asChain instanceof InputFormatError)) throw asChain;
-      throw new InputFormatError(file, `neither a trade nor a chain file: ${strip(asTrades, file)}; ${strip(asChain, file)}`);
+      const asEquity = await detectEquityFormat(file).then(() => null, (e: unknown) => e);
+      if (!(asEquity instanceof InputFormatError)) throw asEquity;
+      throw new InputFormatError(file, `neither a trade nor a chain nor an equity tick file: ${strip(asTrades, file)}; ${strip(asChain, file)}; ${strip(asEquity, file)}`);
     }
   }
 }
@@ -115,10 +150,14 @@ function strip(e: InputFormatError, file: string): string {
 /**
  * A source's identity: the sha256 of the file's bytes. LEAN and Yahoo chains take their underlying and date from
  * the path (or overrides), so for them the identity also covers the last two path segments and the overrides:
- * the same bytes under another date's name are another snapshot.
+ * the same bytes under another date's name are another snapshot. LEAN equity ticks take symbol and date from the
+ * file name, so their identity covers the file name.
  */
-async function sourceHash(file: string, format: TradeFormat | ChainFormat, overrides: ChainFileOverrides | undefined): Promise<string> {
+async function sourceHash(file: string, format: SourceFormat, overrides: ChainFileOverrides | undefined): Promise<string> {
   const bytes = await sha256OfFile(file);
+  if (format === 'lean-trades' || format === 'lean-quotes') {
+    return createHash('sha256').update([bytes, format, basename(file)].join('\n')).digest('hex');
+  }
   if (format !== 'lean-universe' && format !== 'yahoo') return bytes;
   const context = [bytes, format, basename(dirname(file)), basename(file), JSON.stringify(overrides ?? {})].join('\n');
   return createHash('sha256').update(context).digest('hex');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,10 @@ import { commands } from './index.ts';
 import { ingestCommand } from './ingest.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const ticks = join(repo, '../shared/data/lean-us-equity-ticks-2013-10');
+const ibmTrades = join(ticks, 'IBM_2013-10-08_trades.csv.gz');
+const ibmQuotes = join(ticks, 'IBM_2013-10-08_quotes.csv.gz');
+const needsTicks = existsSync(ibmTrades) && existsSync(ibmQuotes) ? {} : { skip: 'needs ../shared/data/lean-us-equity-ticks-2013-10' };
 
 interface Summary {
   files: { status: string; kind: string; accepted: number; stored: number; duplicates: number; resumed_from: number }[];
@@ -147,5 +151,38 @@ test('SIGKILL mid-load, twice (while staging, then at the merge): each re-run co
     }
   } finally {
     await reference.close();
+  }
+}));
+
+test('real LEAN IBM 2013-10-08 equity trades and quotes: ingest reports them as equity files; SIGKILL while staging the quotes, the re-run resumes and the store equals a clean load; a third run changes nothing', needsTicks, () => inTempDir(async (dir) => {
+  const clean = join(dir, 'clean'), killed = join(dir, 'killed');
+  const io = captureIo();
+  assert.equal(await ingestCommand.run([ibmTrades, ibmQuotes, '--data', clean], io), 0);
+  assert.match(io.err(), /equity trades .*IBM_2013-10-08_trades\.csv\.gz: 33381 rows read/);
+  assert.match(io.err(), /equity quotes .*IBM_2013-10-08_quotes\.csv\.gz: 125750 rows read/);
+  const s1 = JSON.parse(io.out()) as Summary;
+  assert.deepEqual(s1.files.map((f) => [f.kind, f.status]), [['equity-prints', 'loaded'], ['equity-quotes', 'loaded']]);
+
+  const cut = await runIngest([ibmQuotes, '--data', killed, '--batch-rows', '5000'], 20_000);
+  assert.equal(cut.signal, 'SIGKILL', `the load ran to the end before the kill:\n${cut.stderr}`);
+  const rerun = await runIngest([ibmTrades, ibmQuotes, '--data', killed, '--batch-rows', '5000'], null);
+  assert.equal(rerun.code, 0, rerun.stderr);
+  const files = (JSON.parse(rerun.stdout) as Summary).files;
+  assert.deepEqual(files.map((f) => f.status), ['loaded', 'resumed']);
+  assert.ok((files[1]?.resumed_from ?? 0) >= 20_000, `resumed from ${files[1]?.resumed_from}`);
+  const again = captureIo();
+  assert.equal(await ingestCommand.run([ibmTrades, ibmQuotes, '--data', killed], again), 0);
+  assert.deepEqual((JSON.parse(again.out()) as Summary).files.map((f) => f.status), ['already-loaded', 'already-loaded']);
+
+  const day = isoDate('2013-10-08');
+  const reference = await openDuckDbStore({ dataDir: clean });
+  const store = await openDuckDbStore({ dataDir: killed });
+  try {
+    assert.deepStrictEqual(await store.equityPrints('IBM', day), await reference.equityPrints('IBM', day));
+    const quotes = await store.equityQuotes('IBM', day);
+    assert.equal(quotes.length, s1.files[1]?.stored);
+    assert.deepStrictEqual(quotes, await reference.equityQuotes('IBM', day));
+  } finally {
+    await Promise.all([store.close(), reference.close()]);
   }
 }));

@@ -4,18 +4,20 @@ import { TRADE_FORMATS } from '../../ingest/trade-sources.ts';
 import { DEFAULT_DATA_DIR, openDuckDbStore, STORE_FILE, StoreOpenError } from '../../store/duckdb-store.ts';
 import { type DayFill, fillDaySignals } from '../../store/fill-day-signals.ts';
 import { DEFAULT_BATCH_ROWS, ingestFile, type IngestFileResult } from '../../store/ingest-file.ts';
-import type { SourceCursor } from '../../store/market-store.ts';
+import type { SourceCursor, SourceKind } from '../../store/market-store.ts';
 import { choiceOption, intOption, parseCommandArgs } from '../args.ts';
 import { type Command, type CommandIo, UsageError } from '../command.ts';
 import { writeReport } from '../flow-inputs.ts';
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'loads trade and chain files into the store (idempotent; an interrupted load resumes)',
+  summary: 'loads option trade, chain and equity tick files into the store (idempotent; an interrupted load resumes)',
   help: `Usage: smartmoney ingest FILE… [--data DIR] [--format F | --chain-format F] [--strict] [--batch-rows N] [--no-signals]
 
-Loads option trade files and chain snapshot files, in any format of docs/formats.md (each detected from its
-first line: trades first, then chains), into the store at DIR/${STORE_FILE}. A file whose bytes were loaded
+Loads option trade files, chain snapshot files and equity tick files (canonical equity prints, LEAN trade and
+quote ticks: the dark pool and bars data), in any format of docs/formats.md (each detected from its first line:
+equity ticks, then option trades, then chains; a file that is none of them is an error naming it), into the
+store at DIR/${STORE_FILE}. A file whose bytes were loaded
 before is skipped. Rows are committed in batches with the file's progress; a run that was interrupted (killed,
 out of disk) is completed by running the same command again, and the file's rows become visible at once when it
 completes. Identical prints within one file are kept as separate trades; a print already stored from another
@@ -85,8 +87,10 @@ function progress(io: CommandIo, file: string): (cursor: SourceCursor) => void {
   return (cursor) => io.stderr.write(`ingest ${file}: ${cursor.rowsStaged} rows committed\n`);
 }
 
+const KIND_WORDS: Record<SourceKind, string> = { prints: 'trades', chain: 'chain', 'equity-prints': 'equity trades', 'equity-quotes': 'equity quotes' };
+
 function describe(io: CommandIo, r: IngestFileResult, seconds: number): void {
-  const what = r.kind === 'prints' ? 'trades' : 'chain';
+  const what = KIND_WORDS[r.kind];
   if (r.report === null) {
     io.stderr.write(`${what} ${r.file}: already loaded (source ${r.source.sourceId}, sha256 ${r.source.sha256.slice(0, 12)}…); nothing to do\n`);
     return;
