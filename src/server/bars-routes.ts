@@ -7,7 +7,7 @@ import type { EpochMs, IsoDate } from '../core/units.ts';
 import { calendarDate } from '../ingest/fields.ts';
 import { FieldError } from '../ingest/ingest-report.ts';
 import { ApiError, invalidParameter, unknownSymbol } from './api-error.ts';
-import type { EquityDarkPool } from './equity-dark-pool.ts';
+import type { EquityData } from './dark-pool-source.ts';
 import { AT_EXPECTED, SymbolParams } from './query-schemas.ts';
 import { atParameter, symbolParameter } from './request-values.ts';
 import { ERROR_RESPONSES } from './response-schemas.ts';
@@ -94,7 +94,7 @@ function upTo(prints: readonly EquityPrint[], at: EpochMs | null): readonly Equi
  * as the dark pool endpoint. 404 `unknown_symbol` without any equity print of the symbol, `no_data` without a
  * bar on that day (up to `at`); 400 naming the parameter.
  */
-export function registerBarsRoutes(app: FastifyInstance, data: EquityDarkPool): void {
+export function registerBarsRoutes(app: FastifyInstance, data: EquityData): void {
   app.get<{ Params: SymbolParams; Querystring: BarsQuery }>('/v1/bars/:symbol', {
     schema: {
       summary: 'Intraday OHLCV bars of a symbol\'s day from its equity prints (1, 5, 15, 30 or 60 minutes)',
@@ -111,7 +111,7 @@ export function registerBarsRoutes(app: FastifyInstance, data: EquityDarkPool): 
     if (days.length === 0) throw unknownSymbol(symbol, 'equity prints (load them with serve --equity FILE or POST /v1/ingest/equity-trades)');
     const atDate = at === null ? null : newYorkDate(at);
     const day = date ?? days.filter((d) => atDate === null || d <= atDate).at(-1) ?? (days[0] as IsoDate);
-    const prints = upTo(data.prints(symbol, day) ?? [], at);
+    const prints = upTo(await data.prints(symbol, day) ?? [], at);
     const bars = tradeBars(prints, { intervalMinutes: interval, extendedHours: extended }, data.settings);
     if (bars.length === 0) {
       const when = `${day}${at === null ? '' : ` up to ${new Date(at).toISOString()}`}`;

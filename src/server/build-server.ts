@@ -24,6 +24,7 @@ import { registerBarsRoutes } from './bars-routes.ts';
 import { registerCryptoRoutes } from './crypto-routes.ts';
 import type { CryptoScoreData } from './crypto-score-data.ts';
 import { EquityDarkPool } from './equity-dark-pool.ts';
+import type { EquityData } from './dark-pool-source.ts';
 import { liveFlowBooksOf } from './live-flow-books.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
 import { DEFAULT_SERVER_SETTINGS, type RateLimitSettings, type ServerSettings } from './server-settings.ts';
@@ -38,7 +39,7 @@ export interface ServerSources {
    * Equity prints: GET /v1/darkpool/{symbol}/levels and the dark pool evidence of the conviction leaderboard
    * (without: that endpoint answers 404 and the sub-score is left out of the rows).
    */
-  readonly darkPool?: EquityDarkPool;
+  readonly darkPool?: EquityData;
   /** Crypto metric series for GET /v1/crypto/smart-money-score/{asset}. */
   readonly crypto?: CryptoScoreData;
 }
@@ -109,7 +110,7 @@ export async function buildServer(
   registerPricingRoutes(app);
   registerSmiRoutes(app, sources.smi ?? EMPTY_BARS);
   // Equity prints: those given, else an empty book the live feed can fill (no prints = no dark pool sub-score).
-  const equity = sources.darkPool ?? new EquityDarkPool();
+  const equity: EquityData = sources.darkPool ?? new EquityDarkPool();
   const conviction = new ConvictionService(data, equity, settings, settings.conviction);
   registerConvictionRoutes(app, conviction);
   registerDarkPoolRoutes(app, equity);

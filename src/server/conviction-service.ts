@@ -106,7 +106,7 @@ export class ConvictionService {
   async row(symbol: string, day: IsoDate, at: EpochMs): Promise<{ row: ConvictionRow; asOf: EpochMs | null } | null> {
     const trades = await this.data.prints(symbol, day, at);
     const dpCovered = this.darkPool !== null && this.darkPool.days().includes(day);
-    const dp = dpCovered ? this.darkPool?.evidence(symbol, day, at) ?? null : null;
+    const dp = dpCovered ? await this.darkPool?.evidence(symbol, day, at) ?? null : null;
     if (trades.length === 0 && dp === null) return null;
     const chainRows = await this.data.chainRows(symbol, at);
     // No option prints on the day at all (an equity-only tape): the flow sub-score is left out, not zero.

@@ -5,7 +5,7 @@ import { calendarDate } from '../ingest/fields.ts';
 import { FieldError } from '../ingest/ingest-report.ts';
 import type { IsoDate } from '../core/units.ts';
 import { ApiError, invalidParameter, unknownSymbol } from './api-error.ts';
-import type { EquityDarkPool } from './equity-dark-pool.ts';
+import type { EquityData } from './dark-pool-source.ts';
 import { AT_EXPECTED, SymbolParams } from './query-schemas.ts';
 import { atParameter, symbolParameter } from './request-values.ts';
 import { ERROR_RESPONSES } from './response-schemas.ts';
@@ -30,7 +30,7 @@ const DarkPoolResponse = Type.Object({
  * off-exchange day — share of volume, premium, inferred sides, blocks, unusual blocks and the strongest
  * volume-at-price levels marked support or resistance — as `smartmoney darkpool` prints it for the same prints.
  */
-export function registerDarkPoolRoutes(app: FastifyInstance, data: EquityDarkPool | null): void {
+export function registerDarkPoolRoutes(app: FastifyInstance, data: EquityData | null): void {
   app.get<{ Params: SymbolParams; Querystring: DarkPoolQuery }>('/v1/darkpool/:symbol/levels', {
     schema: {
       summary: 'Dark pool (off-exchange) prints of a symbol\'s day: share, premium, blocks, inferred side, levels',
@@ -48,12 +48,12 @@ export function registerDarkPoolRoutes(app: FastifyInstance, data: EquityDarkPoo
       }
     }
     const at = atParameter(request.query.at);
-    const history = data === null ? [] : data.history(symbol);
-    if (data === null || history.length === 0) throw unknownSymbol(symbol, 'equity prints (load them with serve --equity FILE or POST /v1/ingest/equity-trades)');
-    const day = date ?? (history.at(-1) as { date: IsoDate }).date;
-    const summary = data.day(symbol, day, at);
+    const days = data === null ? [] : data.printDays(symbol);
+    if (data === null || days.length === 0) throw unknownSymbol(symbol, 'equity prints (load them with serve --equity FILE or POST /v1/ingest/equity-trades)');
+    const day = date ?? (days.at(-1) as IsoDate);
+    const summary = await data.day(symbol, day, at);
     if (summary === null) {
-      throw new ApiError(404, 'no_data', `no ${symbol} equity prints on ${day}${at === null ? '' : ` up to ${new Date(at).toISOString()}`} (days with prints: ${history.map((h) => h.date).join(', ')})`);
+      throw new ApiError(404, 'no_data', `no ${symbol} equity prints on ${day}${at === null ? '' : ` up to ${new Date(at).toISOString()}`} (days with prints: ${days.join(', ')})`);
     }
     return darkPoolBody(symbol, [summary], data.settings);
   });

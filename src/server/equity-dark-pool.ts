@@ -6,7 +6,7 @@ import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts
 import type { EpochMs, IsoDate } from '../core/units.ts';
 import { IngestReport } from '../ingest/ingest-report.ts';
 import { readEquityPrints, readEquityQuotes } from '../ingest/equity-sources.ts';
-import type { DarkPoolRowInput, DarkPoolSource } from './dark-pool-source.ts';
+import type { DarkPoolRowInput, EquityData } from './dark-pool-source.ts';
 
 interface SymbolDay {
   prints: EquityPrint[];
@@ -36,7 +36,7 @@ export function darkPoolRowInput(d: DarkPoolDay): DarkPoolRowInput {
  * GET /v1/darkpool/{symbol}/levels. A day's summary at its end is cached until more prints arrive; a moment
  * inside the day is summarised afresh from the prints and quotes up to it (the state then, nothing later).
  */
-export class EquityDarkPool implements DarkPoolSource {
+export class EquityDarkPool implements EquityData {
   private readonly bySymbol = new Map<string, Map<IsoDate, SymbolDay>>();
 
   constructor(readonly settings: DarkPoolSettings = DEFAULT_DARK_POOL_SETTINGS) {}
@@ -87,11 +87,11 @@ export class EquityDarkPool implements DarkPoolSource {
     }
     const last = (d.prints.at(-1) as EquityPrint).ts;
     if (at === null || at >= last) {
-      if (d.whole === null) d.whole = summarise(this.settings, symbol, day, d.prints, d.quotes, Infinity);
+      if (d.whole === null) d.whole = summariseEquityDay(this.settings, symbol, day, d.prints, d.quotes, Infinity);
       return d.whole;
     }
     if (at < (d.prints[0] as EquityPrint).ts) return null;
-    return summarise(this.settings, symbol, day, d.prints, d.quotes, at);
+    return summariseEquityDay(this.settings, symbol, day, d.prints, d.quotes, at);
   }
 
   /** Every day of the symbol's summaries (ascending), each as of its end. */
@@ -142,8 +142,11 @@ export class EquityDarkPool implements DarkPoolSource {
   }
 }
 
-/** Quotes strictly before a print are applied first; both lists are in time order. */
-function summarise(settings: DarkPoolSettings, symbol: string, day: IsoDate, prints: readonly EquityPrint[], quotes: readonly QuoteUpdate[], at: number): DarkPoolDay {
+/**
+ * A symbol-day's DarkPoolDay from its prints with ts ≤ at and its quotes, through the core DarkPoolTape: quotes
+ * strictly before a print are applied first; both lists are in time order.
+ */
+export function summariseEquityDay(settings: DarkPoolSettings, symbol: string, day: IsoDate, prints: readonly EquityPrint[], quotes: readonly QuoteUpdate[], at: number): DarkPoolDay {
   const tape = new DarkPoolTape(settings);
   let q = 0;
   for (const p of prints) {

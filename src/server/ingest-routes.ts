@@ -5,7 +5,7 @@ import { InputFormatError } from '../ingest/ingest-report.ts';
 import { ApiError } from './api-error.ts';
 import { type LiveBodyFormat, type LiveKind, LiveRowParser } from './live-rows.ts';
 import type { LiveSink } from './live-sink.ts';
-import type { EquityDarkPool } from './equity-dark-pool.ts';
+import type { EquityData } from './dark-pool-source.ts';
 import type { EquityPrint } from '../core/dark-pool/equity-print.ts';
 
 /** Rejections listed in full in an ingest response (all are counted). */
@@ -82,7 +82,7 @@ async function parseBody<T>(body: Readable, parser: LiveRowParser<T>, maxBytes: 
  * rows were sent and every one was rejected.
  */
 export function registerIngestRoutes(
-  app: FastifyInstance, sink: LiveSink, maxBytes: number, onIngested: IngestListener, equity: EquityDarkPool | null = null,
+  app: FastifyInstance, sink: LiveSink, maxBytes: number, onIngested: IngestListener, equity: EquityData | null = null,
 ): void {
   const passThrough = (_request: FastifyRequest, payload: Readable, done: (err: null, body: Readable) => void) => done(null, payload);
   app.addContentTypeParser(Object.keys(MEDIA_TYPES), passThrough);
@@ -103,7 +103,7 @@ export function registerIngestRoutes(
       const counts = { rowsRead: r.rowsRead, accepted: r.accepted, rejected: r.rejected, excluded: r.excluded };
       if (kind === 'trades') await sink.addTrades(parser.rows as never, counts);
       else if (kind === 'chain') await sink.addChainRows(parser.rows as never, counts);
-      else equity?.addPrints(parser.rows as unknown as EquityPrint[]);
+      else await equity?.addPrints(parser.rows as unknown as EquityPrint[], counts);
       if (parser.rows.length > 0) await onIngested(kind, new Set(parser.rows.map((row) => row.underlying ?? row.symbol ?? '')), parser.rows);
       const body: IngestResponse = {
         accepted: r.accepted, rejected: r.rejected, excluded: r.excluded,

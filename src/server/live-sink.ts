@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { EquityPrint } from '../core/dark-pool/equity-print.ts';
 import type { ChainContract } from '../core/options-flow/chain.ts';
 import type { OptionTrade } from '../core/options-flow/option-trade.ts';
-import type { MarketStore, SourceKind, SourceReport } from '../store/market-store.ts';
+import type { MarketStore, SourceCursor, SourceKind, SourceReport } from '../store/market-store.ts';
 import type { InMemoryMarketData } from './in-memory-market-data.ts';
 
 /**
@@ -32,17 +33,24 @@ export function memoryLiveSink(data: InMemoryMarketData): LiveSink {
  * and rows whose natural key is stored already count as the store's duplicates.
  */
 export function storeLiveSink(store: MarketStore): LiveSink {
-  const load = async <T>(kind: SourceKind, rows: readonly T[], report: SourceReport,
-    put: (batch: readonly T[], cursor: { sourceId: number; rowsStaged: number }) => Promise<{ sourceId: number; rowsStaged: number }>) => {
-    if (rows.length === 0) return;
-    const sha256 = createHash('sha256').update(kind).update(JSON.stringify(rows)).digest('hex');
-    const opened = await store.openSource({ kind, sha256, name: `POST /v1/ingest (${rows.length} rows)` });
-    if (opened.status === 'complete') return;
-    const cursor = opened.rowsStaged === 0 ? await put(rows, opened) : await put(rows.slice(opened.rowsStaged), opened);
-    await store.completeSource(cursor, report);
-  };
   return {
-    addTrades: (trades, report) => load('prints', trades, report, (b, c) => store.putPrints(b, c)),
-    addChainRows: (rows, report) => load('chain', rows, report, (b, c) => store.putChainRows(b, c)),
+    addTrades: (trades, report) => loadBody(store, 'prints', trades, report, (b, c) => store.putPrints(b, c)),
+    addChainRows: (rows, report) => loadBody(store, 'chain', rows, report, (b, c) => store.putChainRows(b, c)),
   };
+}
+
+/** POST /v1/ingest/equity-trades into a store: one body is one `equity-prints` source, as storeLiveSink loads the others. */
+export function storeEquityPrints(store: MarketStore, prints: readonly EquityPrint[], report: SourceReport): Promise<void> {
+  return loadBody(store, 'equity-prints', prints, report, (b, c) => store.putEquityPrints(b, c));
+}
+
+/** One request body as one store source, named by the sha256 of its kind and accepted rows. */
+async function loadBody<T>(store: MarketStore, kind: SourceKind, rows: readonly T[], report: SourceReport,
+  put: (batch: readonly T[], cursor: SourceCursor) => Promise<SourceCursor>): Promise<void> {
+  if (rows.length === 0) return;
+  const sha256 = createHash('sha256').update(kind).update(JSON.stringify(rows)).digest('hex');
+  const opened = await store.openSource({ kind, sha256, name: `POST /v1/ingest (${rows.length} rows)` });
+  if (opened.status === 'complete') return;
+  const cursor = opened.rowsStaged === 0 ? await put(rows, opened) : await put(rows.slice(opened.rowsStaged), opened);
+  await store.completeSource(cursor, report);
 }
