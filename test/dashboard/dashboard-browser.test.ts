@@ -155,6 +155,16 @@ test('leaderboard: rows and tiles of the latest day, another date, sorting by sc
   await page.keyboard.press('Enter');
   assert.notEqual(await scoreHeader.getAttribute('aria-sort'), first);
 
+  // A row opens the numbers behind it: the four sub-scores' inputs, the weights used, the signed evidence.
+  await page.locator('[data-testid="leaderboard-table"] tbody tr[data-row]').first().locator('td').nth(3).click();
+  const detail = page.getByTestId('conviction-breakdown');
+  await detail.waitFor();
+  for (const section of ['Options flow', 'Dark pool', 'Alert cluster', 'Greek positioning']) {
+    assert.ok(await detail.getByRole('region', { name: section }).isVisible(), section);
+  }
+  assert.match(await detail.innerText(), /signed evidence -?\d\.\d{3}/);
+  await shot('leaderboard-breakdown');
+
   const symbol = (await cellTexts('leaderboard-table', 2))[0] as string;
   await page.locator('[data-testid="leaderboard-table"] a', { hasText: symbol }).first().click();
   await page.waitForURL(new RegExp(`/symbol/${symbol}$`));

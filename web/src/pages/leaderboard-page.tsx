@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { apiPath } from '../api-client.ts';
 import type { LeaderboardBody, LeaderboardRow } from '../api-types.ts';
 import { ScoreBar } from '../components/bars.tsx';
+import { ConvictionBreakdown } from '../components/conviction-breakdown.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { LiveBadge } from '../components/live-badge.tsx';
 import { Empty, Loaded } from '../components/state-views.tsx';
@@ -116,7 +117,8 @@ export function LeaderboardPage({ location }: { location: Location }) {
             <Tiles b={b} />
             {b.rows.length === 0 ? <Empty>No conviction rows for {b.date}{direction === '' ? '' : ` (${direction})`}.</Empty> : (
               <DataTable data={b.rows} columns={columns} label="conviction leaderboard" testId="leaderboard-table" rowId={(r) => r.symbol}
-                initialSorting={[{ id: 'rank', desc: false }]} onOpen={(r) => navigate(`/symbol/${encodeURIComponent(r.symbol)}`)} />
+                initialSorting={[{ id: 'rank', desc: false }]} onOpen={(r) => navigate(`/symbol/${encodeURIComponent(r.symbol)}`)}
+                detail={(r) => <ConvictionBreakdown breakdown={r.breakdown} />} />
             )}
           </>
         )}
