@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,12 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 // Runs the command object itself in a child process (it is registered in main.ts separately), as bin/smartmoney would.
 const RUNNER = `import('./src/cli/commands/serve.ts').then((m) => m.serveCommand.run(process.argv.slice(1), process))`
   + '.then((code) => { process.exitCode = code; })';
+
+// Real LEAN equity ticks (reads ../shared/data; skipped without it).
+const TICKS = join(ROOT, '../shared/data/lean-us-equity-ticks-2013-10');
+const IBM_T = join(TICKS, 'IBM_2013-10-08_trades.csv.gz');
+const IBM_Q = join(TICKS, 'IBM_2013-10-08_quotes.csv.gz');
+const needsTicks = existsSync(IBM_T) && existsSync(IBM_Q) ? {} : { skip: 'needs ../shared/data/lean-us-equity-ticks-2013-10' };
 
 function startServe(args: string[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUNNER, '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -122,6 +128,36 @@ test('serve --data: a live POST of prints lands in the DuckDB store and in the a
     assert.equal(after.count, 1, 'the posted prints were stored');
     again.child.kill('SIGINT');
     assert.equal(await again.exit, 0, again.err());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('serve --data --equity/--equity-quotes: real LEAN IBM 2013-10-08 is ingested into the store once and the dark pool and bars are served from it with the in-memory bytes; a quote file given as prints is refused naming it', needsTicks, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sm-serve-equity-'));
+  try {
+    const files = ['--equity', IBM_T, '--equity-quotes', IBM_Q];
+    const paths = ['/v1/darkpool/IBM/levels', '/v1/bars/IBM?interval=15'];
+    const memory = startServe(['--port', '0', ...files]);
+    const base = await memory.url;
+    const fromMemory = await Promise.all(paths.map(async (p) => (await fetch(`${base}${p}`)).text()));
+    memory.child.kill('SIGINT');
+    assert.equal(await memory.exit, 0);
+    for (const run of [1, 2]) {
+      const s = startServe(['--port', '0', '--data', join(dir, 'store'), ...files]);
+      const url = await s.url;
+      for (const [i, p] of paths.entries()) {
+        const res = await fetch(`${url}${p}`);
+        assert.equal(res.status, 200, p);
+        assert.equal(await res.text(), fromMemory[i], `run ${run} ${p}: the store serves the same bytes`);
+      }
+      if (run === 1) assert.match(s.err(), /equity trades .*IBM_2013-10-08_trades\.csv\.gz: 33381 rows read/);
+      else assert.match(s.err(), /equity quotes .*already in the store/);
+      s.child.kill('SIGINT');
+      assert.equal(await s.exit, 0, s.err());
+    }
+    await assert.rejects(serveCommand.run(['--data', join(dir, 'store'), '--equity', IBM_Q], captureIo()),
+      (e: Error) => e.message.includes('IBM_2013-10-08_quotes.csv.gz') && /give it with --equity-quotes/.test(e.message));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,6 +5,9 @@ import { registerDashboard } from '../../server/dashboard-routes.ts';
 import { buildServer, type ServerSources } from '../../server/build-server.ts';
 import { loadSmiBars } from '../../server/smi-bars-data.ts';
 import { loadEquityDarkPool } from '../../server/equity-dark-pool.ts';
+import { StoreEquityData } from '../../server/store-equity-data.ts';
+import { detectEquityFormat } from '../../ingest/equity-sources.ts';
+import { InputFormatError } from '../../ingest/ingest-report.ts';
 import { loadCryptoFileData } from '../../server/crypto-file-data.ts';
 import { loadMarketData } from '../../server/in-memory-market-data.ts';
 import type { MarketData } from '../../server/market-data.ts';
@@ -74,6 +77,31 @@ async function loadEquity(trades: readonly string[], quotes: readonly string[], 
   return { darkPool: data };
 }
 
+/** Each `--equity` file must hold equity prints and each `--equity-quotes` file LEAN quote ticks (checked before the store opens). */
+async function checkEquityKinds(trades: readonly string[], quotes: readonly string[]): Promise<void> {
+  for (const [files, wantQuotes] of [[trades, false], [quotes, true]] as const) {
+    for (const file of files) {
+      if (((await detectEquityFormat(file)) === 'lean-quotes') === wantQuotes) continue;
+      throw new InputFormatError(file, wantQuotes ? 'not a LEAN quote tick file; give equity prints with --equity' : 'a LEAN quote tick file; give it with --equity-quotes');
+    }
+  }
+}
+
+/**
+ * `serve --data DIR --equity FILE… --equity-quotes FILE…`: the files are ingested into the store first (idempotent,
+ * as `smartmoney ingest` does); the equity tape is then the store's (StoreEquityData).
+ */
+async function storeEquity(store: MarketStore, trades: readonly string[], quotes: readonly string[], strict: boolean, io: CommandIo): Promise<Pick<ServerSources, 'darkPool'>> {
+  for (const [files, what] of [[trades, 'equity trades'], [quotes, 'equity quotes']] as const) {
+    for (const file of files) {
+      const r = await ingestFile(store, file, { strict });
+      if (r.report !== null) writeReport(io, what, file, r.report);
+      else io.stderr.write(`${what} ${file}: already in the store\n`);
+    }
+  }
+  return { darkPool: await StoreEquityData.open(store) };
+}
+
 async function loadCrypto(config: string, io: CommandIo) {
   const { data, lines } = await loadCryptoFileData(config);
   for (const l of lines) io.stderr.write(`crypto ${l}\n`);
@@ -117,6 +145,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
   let store: MarketStore | null = null;
   if (v.data !== undefined) {
     // The embedded store: files given with --trades/--chain are ingested first (idempotent), then served.
+    await checkEquityKinds(v.equity ?? [], v['equity-quotes'] ?? []);
     store = await openDuckDbStore({ dataDir: v.data });
     for (const file of [...(v.trades ?? []), ...(v.chain ?? [])]) {
       const r = await ingestFile(store, file, { strict: v.strict === true, format: tradeFormat, chainFormat });
@@ -133,7 +162,9 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
   }
   const sources: ServerSources = {
     smi: await loadBars(v.bars ?? [], v.strict === true, io),
-    ...(await loadEquity(v.equity ?? [], v['equity-quotes'] ?? [], v.strict === true, io)),
+    ...(store === null
+      ? await loadEquity(v.equity ?? [], v['equity-quotes'] ?? [], v.strict === true, io)
+      : await storeEquity(store, v.equity ?? [], v['equity-quotes'] ?? [], v.strict === true, io)),
     ...(v.crypto === undefined ? {} : { crypto: await loadCrypto(v.crypto, io) }),
   };
   const symbols = await data.symbols();
@@ -192,7 +223,8 @@ Options:
   --crypto FILE      a JSON config of crypto metric files per asset for GET /v1/crypto/smart-money-score/{asset}
                      ({"BTC": {"funding": [files], "fear_greed": file, …}}; see \`smartmoney crypto-score --help\`)
   --data DIR         serve from the embedded store in DIR (created if missing; see \`smartmoney ingest\`);
-                     files given with --trades/--chain are ingested into it first (idempotent)
+                     files given with --trades/--chain/--equity/--equity-quotes are ingested into it
+                     first (idempotent); the dark pool, bars and leaderboard read equity prints from it
   --trades FILE      option trades (repeatable): canonical CSV or NDJSON, Cboe DataShop; gzip read transparently
   --chain FILE       chain snapshots (repeatable): canonical, LEAN universe or Yahoo
   --format F         force the trade format: ${TRADE_FORMATS.join(', ')}
