@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { captureIo } from '../capture-io.ts';
 import { UsageError } from '../command.ts';
 import { darkpoolCommand } from './darkpool.ts';
+import { ingestCommand } from './ingest.ts';
 
 const LEAN = fileURLToPath(new URL('../../../../shared/data/lean-us-equity-ticks-2013-10/', import.meta.url));
 const FINRA = fileURLToPath(new URL('../../../../shared/data/finra-venue-short-volume-etfs/', import.meta.url));
@@ -101,3 +102,33 @@ test('darkpool CLI: canonical CSV by hand, --date filter, usage errors', async (
   await assert.rejects(darkpoolCommand.run(['--trades', file], captureIo()), UsageError);
   await assert.rejects(darkpoolCommand.run(['IBM', '--trades', file, '--block-rule', 'any'], captureIo()), UsageError);
 });
+
+test('darkpool --data: real LEAN IBM (trades + quotes) and AIG 2013-10-08 ingested into a store give the JSON the files give (IBM volumes equal awk over the raw file)',
+  existsSync(LEAN) ? {} : { skip: 'needs ../shared/data/lean-us-equity-ticks-2013-10' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sm-dp-store-'));
+    try {
+      const [ibmT, ibmQ, aigT] = ['IBM_2013-10-08_trades.csv.gz', 'IBM_2013-10-08_quotes.csv.gz', 'AIG_2013-10-08_trades.csv.gz'].map((f) => join(LEAN, f)) as [string, string, string];
+      assert.equal(await ingestCommand.run([ibmT, ibmQ, aigT, '--data', dir, '--no-signals'], captureIo()), 0);
+      for (const extra of [[], ['--date', '2013-10-08'], ['--levels', '3', '--block-shares', '5000']]) {
+        const files = captureIo(), stored = captureIo();
+        assert.equal(await darkpoolCommand.run(['IBM', '--trades', ibmT, '--quotes', ibmQ, ...extra], files), 0);
+        assert.equal(await darkpoolCommand.run(['IBM', '--data', dir, ...extra], stored), 0);
+        assert.equal(stored.out(), files.out(), extra.join(' '));
+      }
+      const ibm = JSON.parse((await run(['IBM', '--data', dir])).out()) as { days: DayBody[] };
+      assert.deepEqual(ibm.days.map((d) => [d.date, d.total_volume, d.off_exchange_volume]), [['2013-10-08', ...(AWK.IBM?.[1] ?? [])]]);
+      const aig = JSON.parse((await run(['AIG', '--data', dir, '--date', '2013-10-08'])).out()) as { days: DayBody[] };
+      assert.deepEqual(aig.days.map((d) => [d.total_volume, d.off_exchange_volume]), [AWK.AIG?.[1]]);
+      assert.deepEqual(JSON.parse((await run(['IBM', '--data', dir, '--date', '2013-10-09'])).out()).days, []);
+      await assert.rejects(darkpoolCommand.run(['IBM', '--trades', ibmT, '--data', dir], captureIo()), (e: Error) => e instanceof UsageError && /not both/.test(e.message));
+      await assert.rejects(darkpoolCommand.run(['IBM', '--quotes', ibmQ, '--data', dir], captureIo()), UsageError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+async function run(argv: string[]) {
+  const io = captureIo();
+  assert.equal(await darkpoolCommand.run(argv, io), 0);
+  return io;
+}

@@ -7,6 +7,9 @@ import { detectEquityFormat, readEquityPrints, readEquityQuotes } from '../../in
 import { calendarDate } from '../../ingest/fields.ts';
 import { IngestReport } from '../../ingest/ingest-report.ts';
 import { leanTickFileIdentity } from '../../ingest/lean-equity-ticks.ts';
+import { StoreEquityData } from '../../server/store-equity-data.ts';
+import { openDuckDbStore } from '../../store/duckdb-store.ts';
+import type { DarkPoolDay } from '../../core/dark-pool/dark-pool-book.ts';
 import { choiceOption, intOption, numberOption, optionValue, parseCommandArgs } from '../args.ts';
 import { UsageError, type Command, type CommandIo } from '../command.ts';
 import { writeReport } from '../flow-inputs.ts';
@@ -17,12 +20,13 @@ const D = DEFAULT_DARK_POOL_SETTINGS;
 export const darkpoolCommand: Command = {
   name: 'darkpool',
   summary: 'Dark-pool (off-exchange) prints of one symbol per day: share of volume, premium, inferred side, blocks, levels',
-  help: `Usage: smartmoney darkpool SYMBOL --trades FILE... [--quotes FILE...] [--date YYYY-MM-DD] [--levels N]
+  help: `Usage: smartmoney darkpool SYMBOL (--trades FILE... [--quotes FILE...] | --data DIR) [--date YYYY-MM-DD] [--levels N]
        [--block-shares N] [--block-dollars N] [--block-rule either|both] [--venues D,...] [--strict]
 
 Trades: canonical equity prints (CSV header ts,symbol,price,size,exchange[,conditions,bid,ask], or NDJSON) or
 LEAN tick files (SYM_YYYY-MM-DD_trades.csv[.gz]); quotes: LEAN quote files (consolidated best bid/offer
 updates). gzip or plain; the format is read from the first line. Prints of other symbols are skipped.
+--data DIR reads the symbol's equity prints and quotes from the store instead (loaded with \`smartmoney ingest\`).
 
 Definitions (docs/methodology.md "Dark pool (seed 000)"):
   off-exchange   venue in --venues (default D: FINRA ADF/TRF on the consolidated tape)
@@ -48,7 +52,7 @@ Example (real LEAN tape, IBM 2013-10-08 with its quotes):
       trades: { type: 'string', multiple: true }, quotes: { type: 'string', multiple: true },
       date: { type: 'string' }, levels: { type: 'string' }, 'block-shares': { type: 'string' },
       'block-dollars': { type: 'string' }, 'block-rule': { type: 'string' }, venues: { type: 'string' },
-      strict: { type: 'boolean' },
+      strict: { type: 'boolean' }, data: { type: 'string' },
     });
     if (values.help === true) {
       io.stdout.write(`${this.help}\n`);
@@ -57,7 +61,9 @@ Example (real LEAN tape, IBM 2013-10-08 with its quotes):
     const [rawSymbol, ...extra] = positionals;
     if (rawSymbol === undefined) throw new UsageError('missing SYMBOL');
     const trades = [...(values.trades ?? []), ...extra];
-    if (trades.length === 0) throw new UsageError('missing --trades FILE');
+    if (trades.length === 0 && values.data === undefined) throw new UsageError('missing --trades FILE or --data DIR');
+    if (trades.length > 0 && values.data !== undefined) throw new UsageError('give --trades FILE... or --data DIR, not both');
+    if (values.quotes !== undefined && values.data !== undefined) throw new UsageError('--quotes goes with --trades; a store holds its quotes');
     const symbol = rawSymbol.toUpperCase();
     const date = values.date === undefined ? undefined : optionValue(() => calendarDate(values.date, 'date'));
     const settings: DarkPoolSettings = {
@@ -68,8 +74,9 @@ Example (real LEAN tape, IBM 2013-10-08 with its quotes):
       blockRule: choiceOption(values['block-rule'], 'block-rule', ['either', 'both'] as const) ?? D.blockRule,
       offExchangeVenues: values.venues === undefined ? D.offExchangeVenues : values.venues.split(',').map((v) => v.trim()).filter((v) => v !== ''),
     };
-    const tape = await loadDarkPoolTape(symbol, trades, values.quotes ?? [], date, settings, io, values.strict === true);
-    const days = tape.summaries().filter((d) => date === undefined || d.date === date);
+    const days = values.data === undefined
+      ? (await loadDarkPoolTape(symbol, trades, values.quotes ?? [], date, settings, io, values.strict === true)).summaries().filter((d) => date === undefined || d.date === date)
+      : await storedDays(values.data, symbol, date, settings);
     for (const d of days) {
       io.stderr.write(`darkpool ${d.symbol} ${d.date}: ${d.prints} prints, off-exchange ${d.off_exchange_volume} of ${d.total_volume} shares `
         + `(${(100 * d.off_exchange_share).toFixed(1)}%); excluded off-exchange: ${d.excluded.after_hours} after-hours, `
@@ -117,6 +124,23 @@ export async function loadDarkPoolTape(
     }
   }
   return tape;
+}
+
+/** The symbol's days (only `date` when given) summarised from the store's equity prints and quotes. */
+async function storedDays(dataDir: string, symbol: string, date: IsoDate | undefined, settings: DarkPoolSettings): Promise<DarkPoolDay[]> {
+  const store = await openDuckDbStore({ dataDir });
+  try {
+    const equity = await StoreEquityData.open(store, settings);
+    const out: DarkPoolDay[] = [];
+    for (const day of equity.printDays(symbol)) {
+      if (date !== undefined && day !== date) continue;
+      const d = await equity.day(symbol, day);
+      if (d !== null) out.push(d);
+    }
+    return out;
+  } finally {
+    await store.close();
+  }
 }
 
 /** False for a LEAN tick file whose name says another symbol, or another date than `date`. */

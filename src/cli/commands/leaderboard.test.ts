@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../server/build-server.ts';
@@ -8,6 +8,7 @@ import { loadMarketData } from '../../server/in-memory-market-data.ts';
 import { DEFAULT_TAPE_DATE, generateSyntheticTape } from '../../synthetic/tape-generator.ts';
 import { captureIo } from '../capture-io.ts';
 import { UsageError } from '../command.ts';
+import { ingestCommand } from './ingest.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 
 let dir = '';
@@ -46,3 +47,24 @@ test('leaderboard CLI: weights change the composite; bad options are usage error
   assert.equal(await leaderboardCommand.run([...files, '--date', '2025-03-13'], io), 1);
   assert.match(io.err(), /no options or equity prints on 2025-03-13/);
 });
+
+const LEAN = join(import.meta.dirname, '../../../../shared/data/lean-us-equity-ticks-2013-10');
+
+test('leaderboard --data: equity prints and quotes ingested into the store (real LEAN IBM + AIG 2013-10-08) give the board the same files give with --equity',
+  existsSync(LEAN) ? {} : { skip: 'needs ../shared/data/lean-us-equity-ticks-2013-10' }, async () => {
+    const store = mkdtempSync(join(tmpdir(), 'sm-leaderboard-store-'));
+    try {
+      const [ibmT, ibmQ, aigT] = ['IBM_2013-10-08_trades.csv.gz', 'IBM_2013-10-08_quotes.csv.gz', 'AIG_2013-10-08_trades.csv.gz'].map((f) => join(LEAN, f)) as [string, string, string];
+      assert.equal(await ingestCommand.run([ibmT, ibmQ, aigT, '--data', store, '--no-signals'], captureIo()), 0);
+      for (const extra of [['--date', '2013-10-08'], ['--date', '2013-10-08', '--at', '2013-10-08T11:00:00-04:00']]) {
+        const files = captureIo(), stored = captureIo();
+        assert.equal(await leaderboardCommand.run(['--equity', ibmT, '--equity', aigT, '--equity-quotes', ibmQ, ...extra], files), 0);
+        assert.equal(await leaderboardCommand.run(['--data', store, ...extra], stored), 0);
+        assert.equal(stored.out(), files.out(), extra.join(' '));
+        const body = JSON.parse(stored.out()) as { rows: { symbol: string; dark_pool: number | null }[] };
+        assert.deepEqual(body.rows.map((r) => [r.symbol, r.dark_pool !== null]).sort(), [['AIG', true], ['IBM', true]]);
+      }
+    } finally {
+      rmSync(store, { recursive: true, force: true });
+    }
+  });

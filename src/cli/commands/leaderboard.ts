@@ -6,6 +6,9 @@ import { TRADE_FORMATS, type TradeFormat } from '../../ingest/trade-sources.ts';
 import { ApiError } from '../../server/api-error.ts';
 import { ConvictionService } from '../../server/conviction-service.ts';
 import { loadEquityDarkPool } from '../../server/equity-dark-pool.ts';
+import type { DarkPoolSource } from '../../server/dark-pool-source.ts';
+import { StoreEquityData } from '../../server/store-equity-data.ts';
+import type { MarketStore } from '../../store/market-store.ts';
 import { leaderboardResponse } from '../../server/conviction-routes.ts';
 import { loadMarketData } from '../../server/in-memory-market-data.ts';
 import type { MarketData } from '../../server/market-data.ts';
@@ -48,7 +51,8 @@ change, breakdown}], days}.
 Options:
   --trades FILE     option trades (repeatable; canonical CSV/NDJSON, Cboe DataShop; gzip read transparently)
   --chain FILE      chain snapshots (repeatable) for settled OI and greek positioning
-  --data DIR        read an embedded store instead (see \`smartmoney ingest\`)
+  --data DIR        read an embedded store instead (see \`smartmoney ingest\`): option prints, chains and,
+                    without --equity, the equity prints and quotes ingested into it
   --equity FILE     equity prints (repeatable; canonical CSV/NDJSON or LEAN trade ticks): the dark pool evidence
   --equity-quotes F LEAN quote ticks (repeatable) that sign those prints by the quote rule
   --date D          the New York trading day (default: the latest day with prints)
@@ -83,9 +87,11 @@ Example:
     const conviction = validateConvictionSettings({ ...DEFAULT_CONVICTION_SETTINGS, weights: weightsOption(v.weights) });
     let data: MarketData;
     let close = async () => undefined as void;
+    let storeData: MarketStore | null = null;
     if (v.data !== undefined) {
       const store = await openDuckDbStore({ dataDir: v.data });
       data = store;
+      storeData = store;
       close = () => store.close();
     } else {
       const loaded = await loadMarketData({
@@ -96,12 +102,12 @@ Example:
       for (const r of loaded.reports) writeReport(io, r.kind, r.file, r.report);
       data = loaded.data;
     }
-    let darkPool = null;
+    let darkPool: DarkPoolSource | null = null;
     if (v.equity !== undefined) {
       const eq = await loadEquityDarkPool({ trades: v.equity, quotes: v['equity-quotes'] ?? [] }, v.strict === true);
       for (const l of eq.loads) writeReport(io, l.kind, l.file, l.report);
       darkPool = eq.data;
-    }
+    } else if (storeData !== null) darkPool = await StoreEquityData.open(storeData);
     try {
       const service = new ConvictionService(data, darkPool, DEFAULT_SERVER_SETTINGS, conviction);
       const body = await leaderboardResponse(service, { date, at, direction, limit });
