@@ -5,12 +5,10 @@ import { cents, isoUtc } from '../api/flow-signals-body.ts';
 import type { ConvictionDirection, ConvictionRow } from '../core/conviction/conviction-row.ts';
 import { type RowChange, rowChange } from '../core/conviction/leaderboard.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
-import { calendarDate } from '../ingest/fields.ts';
-import { FieldError } from '../ingest/ingest-report.ts';
 import { ApiError, invalidParameter, unknownSymbol } from './api-error.ts';
 import { type ConvictionService, endOfNewYorkDay } from './conviction-service.ts';
 import { AT_EXPECTED, SymbolParams } from './query-schemas.ts';
-import { atParameter, symbolParameter } from './request-values.ts';
+import { atParameter, dateParameter, symbolParameter } from './request-values.ts';
 import { ERROR_RESPONSES } from './response-schemas.ts';
 
 const DATE_EXPECTED = 'expected a New York trading date YYYY-MM-DD';
@@ -43,16 +41,6 @@ const HistoryResponse = Type.Object({
   symbol: Type.String(),
   rows: Type.Array(open('{date, symbol, direction, score, four sub-scores, total_premium, dp_premium, alerts, change, breakdown} per day')),
 });
-
-function dateParameter(name: string, raw: string | undefined): IsoDate | null {
-  if (raw === undefined) return null;
-  try {
-    return calendarDate(raw, name);
-  } catch (e) {
-    if (e instanceof FieldError) throw invalidParameter(name, raw, DATE_EXPECTED);
-    throw e;
-  }
-}
 
 function noDays(days: readonly IsoDate[], date: IsoDate): ApiError {
   return new ApiError(404, 'no_data', days.length === 0 ? 'the server has no prints yet'
@@ -112,7 +100,7 @@ export function registerConvictionRoutes(app: FastifyInstance, service: Convicti
     },
   }, async (request) => {
     const q = request.query;
-    return leaderboardResponse(service, { date: dateParameter('date', q.date), at: atParameter(q.at), direction: q.direction ?? null, limit: q.limit ?? 100 });
+    return leaderboardResponse(service, { date: dateParameter('date', q.date, DATE_EXPECTED), at: atParameter(q.at), direction: q.direction ?? null, limit: q.limit ?? 100 });
   });
 
   app.get<{ Params: SymbolParams; Querystring: HistoryQuery }>('/v1/smart-money/:symbol', {
@@ -122,8 +110,8 @@ export function registerConvictionRoutes(app: FastifyInstance, service: Convicti
     },
   }, async (request) => {
     const symbol = symbolParameter(request.params.symbol);
-    const from = dateParameter('from', request.query.from);
-    const to = dateParameter('to', request.query.to);
+    const from = dateParameter('from', request.query.from, DATE_EXPECTED);
+    const to = dateParameter('to', request.query.to, DATE_EXPECTED);
     if (from !== null && to !== null && from > to) throw invalidParameter('from', request.query.from, `expected a date on or before to (${to})`);
     const rows = [];
     let previous: ConvictionRow | null = null;

@@ -33,6 +33,17 @@ export function expiryParameter(name: string, raw: string | undefined): IsoDate 
   }
 }
 
+/** `from`, `to`, `date`: a real New York calendar date YYYY-MM-DD, else 400 `invalid_parameter` quoting `expected`; null when absent. */
+export function dateParameter(name: string, raw: string | undefined, expected = 'expected a New York calendar date YYYY-MM-DD'): IsoDate | null {
+  if (raw === undefined) return null;
+  try {
+    return calendarDate(raw, name);
+  } catch (e) {
+    if (e instanceof FieldError) throw invalidParameter(name, raw, expected);
+    throw e;
+  }
+}
+
 /** A path symbol as the data names it: upper case (`spy` → `SPY`). The route's schema has checked its form. */
 export function symbolParameter(raw: string): string {
   return raw.toUpperCase();

@@ -3,12 +3,9 @@ import Type, { type Static } from 'typebox';
 import { smiBody } from '../api/smi-body.ts';
 import { newYorkDate } from '../core/calendar/new-york-date.ts';
 import { DEFAULT_SMI_LOOKBACK } from '../core/smart-money-index/smi-divergences.ts';
-import type { IsoDate } from '../core/units.ts';
-import { calendarDate } from '../ingest/fields.ts';
-import { FieldError } from '../ingest/ingest-report.ts';
 import { invalidParameter, unknownSymbol } from './api-error.ts';
 import { AT_EXPECTED, SymbolParams } from './query-schemas.ts';
-import { atParameter, symbolParameter } from './request-values.ts';
+import { atParameter, dateParameter, symbolParameter } from './request-values.ts';
 import { ERROR_RESPONSES } from './response-schemas.ts';
 import type { SmiBarsData } from './smi-bars-data.ts';
 
@@ -36,16 +33,6 @@ export const SmiResponse = Type.Object({
   skipped: open('{date, reason}: days whose bars do not cover the first half hour and the last hour'),
 });
 
-function dateParameter(name: string, raw: string | undefined): IsoDate | null {
-  if (raw === undefined) return null;
-  try {
-    return calendarDate(raw, name);
-  } catch (e) {
-    if (e instanceof FieldError) throw invalidParameter(name, raw, DATE_EXPECTED);
-    throw e;
-  }
-}
-
 /**
  * `GET /v1/smi/{symbol}?from=&to=&at=&start_value=&lookback=`: the Don Hayes Smart Money Index (seed 002) over
  * the symbol's bars, the body of `smartmoney smi` for the same bars and options. 404 `unknown_symbol` when the
@@ -62,8 +49,8 @@ export function registerSmiRoutes(app: FastifyInstance, data: SmiBarsData): void
   }, async (request) => {
     const symbol = symbolParameter(request.params.symbol);
     const q = request.query;
-    const from = dateParameter('from', q.from);
-    const to = dateParameter('to', q.to);
+    const from = dateParameter('from', q.from, DATE_EXPECTED);
+    const to = dateParameter('to', q.to, DATE_EXPECTED);
     if (from !== null && to !== null && from > to) throw invalidParameter('from', q.from, `expected a date on or before to (${to})`);
     const at = atParameter(q.at);
     const all = data.bars(symbol);
