@@ -4,12 +4,10 @@ import { newYorkDate } from '../core/calendar/new-york-date.ts';
 import type { EquityPrint } from '../core/dark-pool/equity-print.ts';
 import { BAR_INTERVAL_MINUTES, type BarIntervalMinutes, type TradeBar, tradeBars } from '../core/market-bars/trade-bars.ts';
 import type { EpochMs, IsoDate } from '../core/units.ts';
-import { calendarDate } from '../ingest/fields.ts';
-import { FieldError } from '../ingest/ingest-report.ts';
 import { ApiError, invalidParameter, unknownSymbol } from './api-error.ts';
 import type { EquityData } from './dark-pool-source.ts';
 import { AT_EXPECTED, SymbolParams } from './query-schemas.ts';
-import { atParameter, symbolParameter } from './request-values.ts';
+import { atParameter, dateParameter, symbolParameter } from './request-values.ts';
 import { ERROR_RESPONSES } from './response-schemas.ts';
 
 const DATE_EXPECTED = 'expected a New York trading date YYYY-MM-DD';
@@ -59,16 +57,6 @@ export function barsBody(symbol: string, date: IsoDate, interval: BarIntervalMin
   };
 }
 
-function dateParameter(raw: string | undefined): IsoDate | null {
-  if (raw === undefined) return null;
-  try {
-    return calendarDate(raw, 'date');
-  } catch (e) {
-    if (e instanceof FieldError) throw invalidParameter('date', raw, DATE_EXPECTED);
-    throw e;
-  }
-}
-
 function intervalParameter(raw: number | undefined): BarIntervalMinutes {
   if (raw === undefined) return DEFAULT_BAR_INTERVAL;
   if (!(BAR_INTERVAL_MINUTES as readonly number[]).includes(raw)) throw invalidParameter('interval', String(raw), INTERVAL_EXPECTED);
@@ -103,7 +91,7 @@ export function registerBarsRoutes(app: FastifyInstance, data: EquityData): void
   }, async (request) => {
     const symbol = symbolParameter(request.params.symbol);
     const q = request.query;
-    const date = dateParameter(q.date);
+    const date = dateParameter('date', q.date, DATE_EXPECTED);
     const interval = intervalParameter(q.interval);
     const extended = q.extended ?? false;
     const at = atParameter(q.at);

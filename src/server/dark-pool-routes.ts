@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { darkPoolBody } from '../api/dark-pool-body.ts';
-import { calendarDate } from '../ingest/fields.ts';
-import { FieldError } from '../ingest/ingest-report.ts';
 import type { IsoDate } from '../core/units.ts';
-import { ApiError, invalidParameter, unknownSymbol } from './api-error.ts';
+import { ApiError, unknownSymbol } from './api-error.ts';
 import type { EquityData } from './dark-pool-source.ts';
 import { AT_EXPECTED, SymbolParams } from './query-schemas.ts';
-import { atParameter, symbolParameter } from './request-values.ts';
+import { atParameter, dateParameter, symbolParameter } from './request-values.ts';
 import { ERROR_RESPONSES } from './response-schemas.ts';
 
 const DATE_EXPECTED = 'expected a New York trading date YYYY-MM-DD';
@@ -38,15 +36,7 @@ export function registerDarkPoolRoutes(app: FastifyInstance, data: EquityData | 
     },
   }, async (request) => {
     const symbol = symbolParameter(request.params.symbol);
-    let date: IsoDate | null = null;
-    if (request.query.date !== undefined) {
-      try {
-        date = calendarDate(request.query.date, 'date');
-      } catch (e) {
-        if (e instanceof FieldError) throw invalidParameter('date', request.query.date, DATE_EXPECTED);
-        throw e;
-      }
-    }
+    const date = dateParameter('date', request.query.date, DATE_EXPECTED);
     const at = atParameter(request.query.at);
     const days = data === null ? [] : data.printDays(symbol);
     if (data === null || days.length === 0) throw unknownSymbol(symbol, 'equity prints (load them with serve --equity FILE or POST /v1/ingest/equity-trades)');
