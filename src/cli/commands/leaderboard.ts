@@ -21,12 +21,12 @@ import { writeReport } from '../flow-inputs.ts';
 
 const DIRECTIONS: readonly ConvictionDirection[] = ['bullish', 'bearish', 'neutral'];
 
-/** `--weights a,b,c,d` → the four conviction weights (options flow, dark pool, alert cluster, greek positioning). */
-export function weightsOption(raw: string | undefined) {
+/** `--weights a,b,c,d` (or `--OPTION`) → the four conviction weights (options flow, dark pool, alert cluster, greek positioning). */
+export function weightsOption(raw: string | undefined, option = 'weights') {
   if (raw === undefined) return DEFAULT_CONVICTION_SETTINGS.weights;
   const parts = raw.split(',').map((x) => Number(x.trim()));
   if (parts.length !== 4 || parts.some((x) => !Number.isFinite(x) || x < 0) || parts.every((x) => x === 0)) {
-    throw new UsageError(`--weights was ${JSON.stringify(raw)}; expected four numbers ≥ 0, not all 0: options flow, dark pool, alert cluster, greek positioning (default 0.4,0.25,0.2,0.15)`);
+    throw new UsageError(`--${option} was ${JSON.stringify(raw)}; expected four numbers ≥ 0, not all 0: options flow, dark pool, alert cluster, greek positioning (default 0.4,0.25,0.2,0.15)`);
   }
   const [options_flow, dark_pool, alert_cluster, greek_positioning] = parts as [number, number, number, number];
   return { options_flow, dark_pool, alert_cluster, greek_positioning };

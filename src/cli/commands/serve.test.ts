@@ -72,6 +72,8 @@ test('serve: bad options are usage errors naming the option and value', async ()
     [['--port', '70000'], /--port was "70000"; expected a whole number from 0 to 65535/],
     [['--api-key', 'short'], /--api-key was "short"; expected at least 8 characters/],
     [['--rate-limit', '0'], /--rate-limit was "0"/],
+    [['--conviction-weights', '1,-1,0,0'], /--conviction-weights was "1,-1,0,0"; expected four numbers ≥ 0/],
+    [['--bars', '=x'], /--bars was "=x"; expected SYMBOL=FILE/],
     [['extra'], /unexpected argument "extra"/],
   ] as const) {
     await assert.rejects(serveCommand.run([...argv], captureIo()), message);

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerDashboard } from '../../server/dashboard-routes.ts';
+import { DEFAULT_CONVICTION_SETTINGS, validateConvictionSettings } from '../../core/conviction/conviction-settings.ts';
+import { weightsOption } from './leaderboard.ts';
 import { buildServer, type ServerSources } from '../../server/build-server.ts';
 import { loadSmiBars } from '../../server/smi-bars-data.ts';
 import { loadEquityDarkPool } from '../../server/equity-dark-pool.ts';
@@ -119,6 +121,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     strict: { type: 'boolean' },
     'api-key': { type: 'string', multiple: true },
     'rate-limit': { type: 'string' },
+    'conviction-weights': { type: 'string' },
     log: { type: 'boolean' },
     data: { type: 'string' },
     bars: { type: 'string', multiple: true },
@@ -138,6 +141,7 @@ async function serve(argv: string[], io: CommandIo): Promise<number> {
     apiKeys,
     rateLimit: perMinute === null ? null : { max: perMinute, windowMs: 60_000 },
     logRequests: v.log === true,
+    conviction: validateConvictionSettings({ ...DEFAULT_CONVICTION_SETTINGS, weights: weightsOption(v['conviction-weights'], 'conviction-weights') }),
   };
   const tradeFormat = choiceOption(v.format, 'format', TRADE_FORMATS) as TradeFormat | undefined;
   const chainFormat = choiceOption(v['chain-format'], 'chain-format', CHAIN_FORMATS) as ChainFormat | undefined;
@@ -203,7 +207,7 @@ export const serveCommand: Command = {
   summary: 'the HTTP API (FlashAlpha-compatible flow, exposure and pricing endpoints) over trade and chain files',
   help: `Usage: smartmoney serve [--port N] [--host H] [--data DIR] [--trades FILE...] [--chain FILE...] [--api-key K...]
                         [--bars SYM=FILE...] [--equity FILE...] [--crypto CONFIG]
-                        [--rate-limit N] [--log]
+                        [--conviction-weights F,D,A,G] [--rate-limit N] [--log]
 
 Loads the files into memory (every format the other commands read; bad rows reported on stderr) and serves
 the API of docs/api.md until Ctrl-C (SIGINT) or SIGTERM: GET /v1/flow/signals/{symbol}[/summary],
@@ -232,6 +236,8 @@ Options:
   --strict           stop at the first bad row instead of counting and reporting it
   --api-key K        require this key (X-Api-Key header or apiKey parameter; repeatable; at least 8
                      characters); without it every request is served. /health and /docs stay public
+  --conviction-weights F,D,A,G  the leaderboard's composite weights: options flow, dark pool, alert cluster,
+                     greek positioning (default 0.4,0.25,0.2,0.15; docs/methodology.md)
   --rate-limit N     at most N requests a minute per client (API key, else address), with X-RateLimit-*
                      headers and 429 + Retry-After past it (default: no limit)
   --log              log each request on stdout (JSON lines)
