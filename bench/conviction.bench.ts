@@ -49,6 +49,10 @@ process.stderr.write(`full board: ${fb.symbols} symbols in ${fb.seconds} s (tape
 full.data.addTrades([]);
 
 const inc = await load(incTrades as string, incChain);
+// The 6,000-symbol day is the live day: as if every print had come through the live feed (the books are told).
+for (const s of await inc.data.symbols(inc.day)) {
+  liveFlowBooksOf(inc.data).appended((await inc.data.prints(s, inc.day, epochMs(Number.MAX_SAFE_INTEGER))).slice(-1));
+}
 const ib = await fullBoard(inc.data, inc.day);
 process.stderr.write(`incremental tape: board of ${ib.symbols} symbols built in ${ib.seconds} s\n`);
 // Symbols drawn ∝ prints (a live tape's next print most likely belongs to a busy name), seeded.

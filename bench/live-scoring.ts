@@ -33,7 +33,8 @@ const query: Omit<SignalQuery, 'at'> = { windowMinutes: QUERY_DEFAULTS.windowMin
 const books = liveFlowBooksOf(data);
 const inc: number[] = [], full: number[] = [];
 let last = (await data.lastPrintTs(heaviest)) as number;
-// The first request builds the book (a from-scratch cost), not counted.
+// The day is live (told to the books), and the first request builds the book (a from-scratch cost), not counted.
+books.appended((await data.prints(heaviest, day, epochMs(last))).slice(-1));
 marketFlowReport(await marketFlowInputs(data, heaviest, epochMs(last), query, S), S);
 for (let i = 0; i < updates; i++) {
   const template = (await data.prints(heaviest, day, epochMs(last))).at(-1) as OptionTrade;

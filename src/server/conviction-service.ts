@@ -114,7 +114,7 @@ export class ConvictionService {
     let signals: readonly FlowSignal[] | null;
     if (!optionsCovered) signals = null;
     else if (trades.length === 0) signals = [];
-    else if (isLatestState(day, at, await this.data.lastPrintTs(symbol))) {
+    else if (liveFlowBooksOf(this.data).isLive(symbol, day) && isLatestState(day, at, await this.data.lastPrintTs(symbol))) {
       // The live day: scored incrementally, as the flow routes do (live-flow-books.ts).
       signals = liveFlowBooksOf(this.data).daySignals(symbol, day, trades, chainRows, this.settings.flow).signals;
     } else signals = daySignals(symbol, trades, chainRows, this.settings.flow);

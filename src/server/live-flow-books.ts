@@ -30,6 +30,9 @@ interface Book {
  */
 export class LiveFlowBooks {
   private readonly books = new Map<string, Book>();
+  /** Symbol-days the live feed has touched: only these get a book (a day loaded from files never changes, and
+   * the report caches serve its repeats without holding a second copy of its prints). */
+  private readonly live = new Set<string>();
   private prints = 0;
 
   constructor(private readonly maxPrints = 10_000_000) {}
@@ -39,6 +42,7 @@ export class LiveFlowBooks {
     const byKey = new Map<string, OptionTrade[]>();
     for (const t of trades) {
       const key = `${t.underlying}|${newYorkDate(t.ts)}`;
+      this.live.add(key);
       if (!this.books.has(key)) continue;
       let list = byKey.get(key);
       if (list === undefined) byKey.set(key, (list = []));
@@ -49,6 +53,11 @@ export class LiveFlowBooks {
       b.queued.push(list);
       b.queuedCount += list.length;
     }
+  }
+
+  /** True when the live feed has brought prints of `symbol` on `day` (it is then worth keeping a book). */
+  isLive(symbol: string, day: IsoDate): boolean {
+    return this.live.has(`${symbol}|${day}`);
   }
 
   /**

@@ -46,8 +46,9 @@ export interface MarketFlowInputs {
  * With `settings`, and data that keeps day signals (a store), a window whose every day has ended by `at` is
  * answered from each day's stored signals instead of its prints (docs/store.md "Day signals"): used when their
  * stamp matches the day's current counts and these flow settings, otherwise scored now and stored (write-through).
- * Either way the report is the same, and so is the key. With `settings`, a one-day window asked at or after the
- * symbol's latest print (the live state) is scored incrementally by the data's live books (live-flow-books.ts).
+ * Either way the report is the same, and so is the key. With `settings`, a one-day window of a day the live feed
+ * is bringing prints to, asked at or after the symbol's latest print, is scored incrementally by the data's live
+ * books (live-flow-books.ts).
  */
 export async function marketFlowInputs(
   data: MarketData, symbol: string, at: EpochMs, query: Omit<SignalQuery, 'at'>, settings?: Pick<ServerSettings, 'flow'>,
@@ -64,11 +65,12 @@ export async function marketFlowInputs(
   if (days.length === 1) {
     const day = days[0] as IsoDate;
     trades = await data.prints(symbol, day, at);
-    if (settings !== undefined && trades.length > 0 && isLatestState(day, at, await data.lastPrintTs(symbol))) {
+    const books = liveFlowBooksOf(data);
+    if (settings !== undefined && trades.length > 0 && books.isLive(symbol, day) && isLatestState(day, at, await data.lastPrintTs(symbol))) {
       // The live day asked for its latest state: scored incrementally (live-flow-books.ts) when the report is
       // computed (not for a cache hit), same answer.
       const chainRows = await data.chainRows(symbol, at);
-      return { symbol, at, query, trades, chainRows, daySignals: null, live: { books: liveFlowBooksOf(data), day }, key: keyOf(trades.length, chainRows.length) };
+      return { symbol, at, query, trades, chainRows, daySignals: null, live: { books, day }, key: keyOf(trades.length, chainRows.length) };
     }
   } else {
     const parts: (readonly OptionTrade[])[] = [];
