@@ -1,3 +1,4 @@
+import { apiKey } from './api-key.ts';
 import type { ApiErrorBody } from './api-types.ts';
 
 /** What a read of the API came to: the body, "this server has no such endpoint" (404 not_found), or an error. */
@@ -26,7 +27,8 @@ export function apiPath(path: string, params: Readonly<Record<string, string | n
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    const key = apiKey();
+    res = await fetch(path, { headers: key === null ? { accept: 'application/json' } : { accept: 'application/json', 'x-api-key': key }, signal });
   } catch (e) {
     if (signal?.aborted === true) throw e;
     return { kind: 'error', status: 0, code: 'network', message: `the server did not answer (${(e as Error).message})` };

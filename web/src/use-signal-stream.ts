@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { withApiKey } from './api-key.ts';
 
 export type StreamStatus = 'connecting' | 'live' | 'paused' | 'reconnecting' | 'unavailable';
 
@@ -35,7 +36,7 @@ export function useSignalStream(symbols: readonly string[] | null, onEvent: (eve
     }
     if (key === '') return;
     setStatus('connecting');
-    const source = new EventSource(key === null ? '/v1/stream/signals' : `/v1/stream/signals?symbols=${encodeURIComponent(key)}`);
+    const source = new EventSource(withApiKey(key === null ? '/v1/stream/signals' : `/v1/stream/signals?symbols=${encodeURIComponent(key)}`));
     let timer: number | null = null;
     let lastRun = 0;
     let pending: { event: string; data: string } | null = null;

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+import { apiKey, setApiKey } from '../api-key.ts';
 import type { Loadable } from '../use-api.ts';
 
 export function Loading({ what }: { what: string }) {
@@ -18,12 +19,32 @@ export function NotAvailable({ what, message }: { what: string; message: string 
   );
 }
 
+/** The server wants an API key (401 missing / 403 invalid): a field to give it, kept in this browser. */
+function ApiKeyForm({ code }: { code: string }) {
+  const [value, setValue] = useState('');
+  return (
+    <form className="api-key-form" aria-label="API key" data-testid="api-key-form" onSubmit={(e) => {
+      e.preventDefault();
+      setApiKey(value);
+      window.location.reload();
+    }}>
+      <label>{code === 'invalid_api_key' ? 'That key was refused; another' : 'This server needs an'} API key
+        <input type="password" name="apiKey" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />
+      </label>
+      <button type="submit" disabled={value.trim() === ''}>Use key</button>
+      {apiKey() === null ? null : <button type="button" onClick={() => { setApiKey(null); window.location.reload(); }}>Forget the stored key</button>}
+    </form>
+  );
+}
+
 export function ErrorView({ what, status, code, message, onRetry }: { what: string; status: number; code: string; message: string; onRetry?: () => void }) {
+  const needsKey = code === 'missing_api_key' || code === 'invalid_api_key';
   return (
     <div className="state state-error" role="alert">
       <strong>{what} could not be loaded</strong> <code>{status === 0 ? code : `${status} ${code}`}</code>
       <div>{message}</div>
-      {onRetry === undefined ? null : <button type="button" onClick={onRetry}>Retry</button>}
+      {needsKey ? <ApiKeyForm code={code} /> : null}
+      {onRetry === undefined || needsKey ? null : <button type="button" onClick={onRetry}>Retry</button>}
     </div>
   );
 }
