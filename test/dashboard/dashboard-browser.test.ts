@@ -327,7 +327,7 @@ test('a server started with --api-key: the pages ask for the key, a wrong one is
     await page.getByTestId('leaderboard-table').waitFor();
     // The stream carries the key as a query parameter: the badge goes live.
     await page.getByText('live', { exact: true }).first().waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('smartmoney.apiKey')), key);
+    assert.equal(await page.evaluate('localStorage.getItem("smartmoney.apiKey")'), key);
     await shot('api-key-accepted');
   } finally {
     await keyed.close();
