@@ -194,7 +194,15 @@ test('symbol page: filters narrow the signals, a row opens its six-component bre
   await page.waitForURL(/intent=bearish/);
   const expected = await (await fetch(`${base}/v1/flow/signals/SPY?minScore=60&intent=bearish`)).json() as { count: number; signals: { score: number }[] };
   assert.ok(expected.count > 0, 'the synthetic day has bearish signals scored 60 or more');
-  await page.waitForFunction(`document.querySelectorAll('[data-testid="signals-table"] tbody tr[data-row]').length === ${expected.count}`);
+  try {
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="signals-table"] tbody tr[data-row]').length === ${expected.count}`);
+  } catch (e) {
+    const n = await page.evaluate(`document.querySelectorAll('[data-testid="signals-table"] tbody tr[data-row]').length`);
+    const again = await (await fetch(`${base}/v1/flow/signals/SPY?minScore=60&intent=bearish`)).json() as { count: number; as_of: string };
+    // Say what differed: the table's rows, the count expected, and the API's answer now.
+    console.error('signals table rows', n, 'expected', expected.count, 'API now', again.count, again.as_of, page.url());
+    throw e;
+  }
   for (const intent of await cellTexts('signals-table', 8)) assert.equal(intent, 'bearish');
   for (const score of await cellTexts('signals-table', 10)) assert.ok(Number(score) >= 60, score);
 

@@ -19,6 +19,8 @@ export function useApi<T>(path: string | null): { state: Loadable<T>; reload: ()
     if (shownPath.current !== path) setState({ kind: 'loading' });
     setRefreshing(true);
     getJson<T>(path, abort.signal).then((r) => {
+      // A read superseded while its body was being parsed must not overwrite the newer answer.
+      if (abort.signal.aborted) return;
       shownPath.current = path;
       setState(r);
       setRefreshing(false);
