@@ -78,13 +78,8 @@ export class EquityDarkPool implements EquityData {
 
   /** The symbol's DarkPoolDay of `day` from its prints with ts ≤ at (the whole day when at is null); null without prints. */
   day(symbol: string, day: IsoDate, at: EpochMs | null = null): DarkPoolDay | null {
-    const d = this.bySymbol.get(symbol)?.get(day);
-    if (d === undefined || d.prints.length === 0) return null;
-    if (!d.sorted) {
-      d.prints.sort(byTs);
-      d.quotes.sort(byTs);
-      d.sorted = true;
-    }
+    const d = this.sortedDay(symbol, day);
+    if (d === null) return null;
     const last = (d.prints.at(-1) as EquityPrint).ts;
     if (at === null || at >= last) {
       if (d.whole === null) d.whole = summariseEquityDay(this.settings, symbol, day, d.prints, d.quotes, Infinity);
@@ -118,6 +113,11 @@ export class EquityDarkPool implements EquityData {
    * array is the book's own (read it at once, do not change it): the next addPrints may append to it.
    */
   prints(symbol: string, day: IsoDate): readonly EquityPrint[] | null {
+    return this.sortedDay(symbol, day)?.prints ?? null;
+  }
+
+  /** The symbol-day with its prints and quotes in time order (sorted once after out-of-order arrivals); null without prints. */
+  private sortedDay(symbol: string, day: IsoDate): SymbolDay | null {
     const d = this.bySymbol.get(symbol)?.get(day);
     if (d === undefined || d.prints.length === 0) return null;
     if (!d.sorted) {
@@ -125,7 +125,7 @@ export class EquityDarkPool implements EquityData {
       d.quotes.sort(byTs);
       d.sorted = true;
     }
-    return d.prints;
+    return d;
   }
 
   evidence(symbol: string, day: IsoDate, at: EpochMs): DarkPoolRowInput | null {
