@@ -77,6 +77,7 @@ export function darkPoolDayJson(d: DarkPoolDay) {
     })),
     last_price: d.last_price === null ? null : price4(d.last_price),
     last_price_ts: d.last_price_ts === null ? null : isoUtc(d.last_price_ts),
+    last_print_ts: d.last_print_ts === null ? null : isoUtc(d.last_print_ts),
     excluded: d.excluded,
   };
 }

@@ -129,10 +129,9 @@ export class ConvictionService {
       symbol, date: day, signals, greeks,
       darkPool: dpCovered ? dp ?? NO_DARK_POOL : null,
     }, this.conviction);
-    const lastTrade = trades.at(-1)?.ts ?? null;
-    const lastBlock = dp?.unusual.reduce((m, b) => Math.max(m, b.ts), 0) ?? null;
-    const asOf = lastTrade === null ? (lastBlock === null || lastBlock === 0 ? null : lastBlock) : lastTrade;
-    return { row, asOf: asOf === null ? null : epochMs(asOf) };
+    // The row's moment: the latest option or equity print it saw.
+    const asOf = Math.max(trades.at(-1)?.ts ?? -Infinity, dp?.last_print_ts ?? -Infinity);
+    return { row, asOf: Number.isFinite(asOf) ? epochMs(asOf) : null };
   }
 
   private async hasOptionPrints(day: IsoDate): Promise<boolean> {

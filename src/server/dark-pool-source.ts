@@ -10,7 +10,11 @@ import type { SourceReport } from '../store/market-store.ts';
 export type Awaitable<T> = T | Promise<T>;
 
 /** A symbol's off-exchange day as the conviction score reads it (src/core/dark-pool summarises prints into it). */
-export type DarkPoolRowInput = DarkPoolEvidenceInput & { readonly unusual: readonly UnusualBlock[] };
+export type DarkPoolRowInput = DarkPoolEvidenceInput & {
+  readonly unusual: readonly UnusualBlock[];
+  /** The latest equity print of the day used (any session or condition), epoch ms; null for none. */
+  readonly last_print_ts?: number | null;
+};
 
 /**
  * Where the conviction leaderboard reads dark pool evidence: equity prints by symbol and New York day. Absent

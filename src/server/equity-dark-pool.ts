@@ -27,6 +27,7 @@ export function darkPoolRowInput(d: DarkPoolDay): DarkPoolRowInput {
     block_premium: d.block_premium,
     unusual_blocks: d.unusual_block_count,
     unusual: d.unusual_blocks.map((b) => ({ ts: b.ts, price: b.price, size: b.size, side: b.side })),
+    last_print_ts: d.last_print_ts,
   };
 }
 

@@ -38,8 +38,9 @@ test('live equity prints: accepted rows feed the dark pool and the leaderboard; 
   assert.equal(day.blocks, 3, 'blocks count every condition: the average-price print is $897,500');
   assert.equal(day.dp_buy_premium, 20_000 * 179.52 + 20_000 * 179.6);
 
-  const board = (await app.inject({ method: 'GET', url: '/v1/smart-money/leaderboard' })).json() as { date: string; rows: { symbol: string; dark_pool: number | null; options_flow: number | null; direction: string; dp_premium: number }[] };
+  const board = (await app.inject({ method: 'GET', url: '/v1/smart-money/leaderboard' })).json() as { date: string; as_of: string | null; rows: { symbol: string; dark_pool: number | null; options_flow: number | null; direction: string; dp_premium: number }[] };
   assert.equal(board.date, '2013-10-08');
+  assert.equal(board.as_of, '2013-10-08T14:07:00.000Z', 'the latest accepted equity print (10:07 ET; the later rows were rejected)');
   const ibm = board.rows[0];
   assert.equal(ibm?.symbol, 'IBM');
   assert.equal(ibm?.options_flow, null, 'no option prints that day');

@@ -78,6 +78,8 @@ export interface DarkPoolDay {
   /** Price of the latest informative print on any venue; null before one. */
   readonly last_price: PricePerShare | null;
   readonly last_price_ts: EpochMs | null;
+  /** Time of the latest print of any kind (pre-market, after-hours and non-informative included); null before one. */
+  readonly last_print_ts: EpochMs | null;
   readonly excluded: DarkPoolExclusions;
 }
 
@@ -127,6 +129,7 @@ export class DarkPoolBook {
   private nonInformativeVolume = 0;
   private readonly excludedMasks = new Map<number, number>();
   private lastTs = -Infinity;
+  private lastAnyTs = -Infinity;
   private lastPrice = NaN;
   private firstDpTs = Infinity;
   private firstDpPrice = NaN;
@@ -150,6 +153,7 @@ export class DarkPoolBook {
     const off = (classes & PRINT_OFF_EXCHANGE) !== 0;
     const informative = isInformative(classes);
     this.prints++;
+    if (p.ts > this.lastAnyTs) this.lastAnyTs = p.ts;
     this.totalVolume += size;
     if ((classes & PRINT_AFTER_HOURS) === 0) {
       this.regularVolume += size;
@@ -246,6 +250,7 @@ export class DarkPoolBook {
       levels: darkPoolLevels(this.vap, step, last, s.levelCount),
       last_price: last as PricePerShare | null,
       last_price_ts: Number.isFinite(this.lastTs) ? this.lastTs as EpochMs : null,
+      last_print_ts: Number.isFinite(this.lastAnyTs) ? this.lastAnyTs as EpochMs : null,
       excluded: {
         prints: this.excludedPrints,
         volume: this.excludedVolume as Shares,
