@@ -248,13 +248,18 @@ test('live: prints posted while the leaderboard is open update it and the last-u
   await page.goto(`${base}/`);
   await page.getByTestId('leaderboard-table').waitFor();
   await page.getByTestId('live-status').filter({ hasText: /^live$/ }).waitFor();
-  const asOf = await page.getByTestId('as-of').innerText();
+  // The board's as-of is its latest option or equity print (the equity tape runs to 18:00 ET, so it may not move);
+  // the options premium tile does: the held-back prints add premium.
+  const premiumTile = page.getByTestId('tiles').locator('.tile', { hasText: 'Total Premium' }).locator('.tile-value');
+  const premium = await premiumTile.innerText();
   const updated = await page.getByTestId('last-update').getAttribute('datetime');
   await post('/v1/ingest/options-trades', heldBack);
-  await page.waitForFunction(`document.querySelector('[data-testid="as-of"]')?.textContent !== ${JSON.stringify(asOf)}`, undefined, { timeout: 20_000 });
+  const moved = `(() => { const t = [...document.querySelectorAll('[data-testid="tiles"] .tile')].find((x) => x.textContent.includes('Total Premium')); `
+    + `return t !== undefined && t.querySelector('.tile-value').textContent !== ${JSON.stringify(premium)}; })()`;
+  await page.waitForFunction(moved, undefined, { timeout: 20_000 });
   assert.notEqual(await page.getByTestId('last-update').getAttribute('datetime'), updated);
-  const latest = await (await fetch(`${base}/v1/smart-money/leaderboard`)).json() as { as_of: string };
-  assert.match(await page.getByTestId('as-of').innerText(), /15:5\d ET/, `as of the held-back prints (${latest.as_of})`);
+  const latest = await (await fetch(`${base}/v1/smart-money/leaderboard`)).json() as { tiles: { total_premium: number } };
+  assert.notEqual(await premiumTile.innerText(), premium, `the tile follows the board (now ${latest.tiles.total_premium})`);
   await shot('leaderboard-live');
 
   await page.getByRole('button', { name: 'Pause' }).click();
