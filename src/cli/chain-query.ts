@@ -8,7 +8,8 @@ import { CHAIN_FORMATS, type ChainFormat } from '../ingest/chain-sources.ts';
 import { calendarDate } from '../ingest/fields.ts';
 import { timestampMs } from '../ingest/timestamp.ts';
 import { choiceOption, intOption, numberOption, optionValue, parseCommandArgs, symbolAndFiles } from './args.ts';
-import { type CommandIo, UsageError } from './command.ts';
+import { type Command, type CommandIo, UsageError } from './command.ts';
+import { exposureBody, type ExposureKind } from '../api/exposure-bodies.ts';
 import { loadChains } from './flow-inputs.ts';
 
 /*
@@ -108,4 +109,19 @@ function writeSummary(io: CommandIo, a: ChainAnalysis): void {
   io.stderr.write(`${a.symbol} at ${new Date(a.asOf).toISOString()}: ${spot}; ${c.analysed} contracts analysed, ${c.withGreeks} with greeks${without ? ` (without: ${without})` : ''}${dropped ? `; left out: ${dropped}` : ''}\n`);
 }
 
-
+/**
+ * A chain-exposure command (gex, dex, vex, chex): the chain query of runChainQuery, printed as that exposure's
+ * body (src/api/exposure-bodies.ts). Each command's file gives its name and help text.
+ */
+export function exposureCommand(kind: ExposureKind, summary: string, help: string): Command {
+  return {
+    name: kind,
+    summary,
+    help,
+    async run(argv, io) {
+      const analysis = await runChainQuery(argv, io);
+      io.stdout.write(`${JSON.stringify(exposureBody(analysis, kind), null, 2)}\n`);
+      return 0;
+    },
+  };
+}

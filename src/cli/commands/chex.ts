@@ -1,11 +1,8 @@
-import { exposureBody } from '../../api/exposure-bodies.ts';
-import type { Command } from '../command.ts';
-import { CHAIN_QUERY_OPTIONS_HELP, runChainQuery } from '../chain-query.ts';
+import { CHAIN_QUERY_OPTIONS_HELP, exposureCommand } from '../chain-query.ts';
 
-export const chexCommand: Command = {
-  name: 'chex',
-  summary: 'dealer charm exposure (CHEX) by strike and in total of an option chain, as JSON',
-  help: `Usage: smartmoney chex SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
+export const chexCommand = exposureCommand('chex',
+  'dealer charm exposure (CHEX) by strike and in total of an option chain, as JSON',
+  `Usage: smartmoney chex SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
 
 Per strike CHEX = ±charm × OI × 100 × S, charm = −∂Δ/∂T per calendar day: the dollars by which the dealer
 book's delta changes as one day passes with spot and IV unchanged. Positive: time makes dealers longer delta,
@@ -15,10 +12,4 @@ strikes[{strike, call_chex, put_chex, net_chex, call_oi, put_oi, call_volume, pu
 ${CHAIN_QUERY_OPTIONS_HELP}
 
 Example:
-  smartmoney chex TSM --chain ../shared/data/yahoo-option-chains-10-tickers/2025-12-05_TSM.csv.gz --expiration 2025-12-05`,
-  async run(argv, io) {
-    const analysis = await runChainQuery(argv, io);
-    io.stdout.write(`${JSON.stringify(exposureBody(analysis, 'chex'), null, 2)}\n`);
-    return 0;
-  },
-};
+  smartmoney chex TSM --chain ../shared/data/yahoo-option-chains-10-tickers/2025-12-05_TSM.csv.gz --expiration 2025-12-05`);

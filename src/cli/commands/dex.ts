@@ -1,11 +1,8 @@
-import { exposureBody } from '../../api/exposure-bodies.ts';
-import type { Command } from '../command.ts';
-import { CHAIN_QUERY_OPTIONS_HELP, runChainQuery } from '../chain-query.ts';
+import { CHAIN_QUERY_OPTIONS_HELP, exposureCommand } from '../chain-query.ts';
 
-export const dexCommand: Command = {
-  name: 'dex',
-  summary: 'dealer delta exposure (DEX) by strike and in total of an option chain, as JSON',
-  help: `Usage: smartmoney dex SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
+export const dexCommand = exposureCommand('dex',
+  'dealer delta exposure (DEX) by strike and in total of an option chain, as JSON',
+  `Usage: smartmoney dex SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
 
 Per strike DEX = ±Δ × OI × 100 × S: the dollars of underlying the assumed dealer book is long before hedging
 (calls +, puts − as positions under the default convention, so dealers' long calls and short puts both add
@@ -15,10 +12,4 @@ call_volume, put_volume}]}. A dealer book long $X of delta hedges by holding −
 ${CHAIN_QUERY_OPTIONS_HELP}
 
 Example:
-  smartmoney dex AAPL --chain ../shared/data/yahoo-option-chains-10-tickers/2025-12-05_AAPL.csv.gz`,
-  async run(argv, io) {
-    const analysis = await runChainQuery(argv, io);
-    io.stdout.write(`${JSON.stringify(exposureBody(analysis, 'dex'), null, 2)}\n`);
-    return 0;
-  },
-};
+  smartmoney dex AAPL --chain ../shared/data/yahoo-option-chains-10-tickers/2025-12-05_AAPL.csv.gz`);

@@ -1,11 +1,8 @@
-import { exposureBody } from '../../api/exposure-bodies.ts';
-import type { Command } from '../command.ts';
-import { CHAIN_QUERY_OPTIONS_HELP, runChainQuery } from '../chain-query.ts';
+import { CHAIN_QUERY_OPTIONS_HELP, exposureCommand } from '../chain-query.ts';
 
-export const gexCommand: Command = {
-  name: 'gex',
-  summary: 'dealer gamma exposure (GEX) by strike, net GEX and the gamma flip of an option chain, as JSON',
-  help: `Usage: smartmoney gex SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
+export const gexCommand = exposureCommand('gex',
+  'dealer gamma exposure (GEX) by strike, net GEX and the gamma flip of an option chain, as JSON',
+  `Usage: smartmoney gex SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
 
 Per contract IV (the chain's, else from the bid/ask mid) and BSM gamma; per strike
 GEX = ±Γ × OI × 100 × S² × 0.01 in $ per 1% move (calls +, puts − under the default dealer convention);
@@ -17,10 +14,4 @@ put_gex, net_gex, call_oi, put_oi, call_volume, put_volume}]}. Without the under
 ${CHAIN_QUERY_OPTIONS_HELP}
 
 Example:
-  smartmoney gex NVDA --chain ../shared/data/yahoo-option-chains-10-tickers/2025-12-05_NVDA.csv.gz --min-oi 100`,
-  async run(argv, io) {
-    const analysis = await runChainQuery(argv, io);
-    io.stdout.write(`${JSON.stringify(exposureBody(analysis, 'gex'), null, 2)}\n`);
-    return 0;
-  },
-};
+  smartmoney gex NVDA --chain ../shared/data/yahoo-option-chains-10-tickers/2025-12-05_NVDA.csv.gz --min-oi 100`);

@@ -1,11 +1,8 @@
-import { exposureBody } from '../../api/exposure-bodies.ts';
-import type { Command } from '../command.ts';
-import { CHAIN_QUERY_OPTIONS_HELP, runChainQuery } from '../chain-query.ts';
+import { CHAIN_QUERY_OPTIONS_HELP, exposureCommand } from '../chain-query.ts';
 
-export const vexCommand: Command = {
-  name: 'vex',
-  summary: 'dealer vanna exposure (VEX) by strike and in total of an option chain, as JSON',
-  help: `Usage: smartmoney vex SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
+export const vexCommand = exposureCommand('vex',
+  'dealer vanna exposure (VEX) by strike and in total of an option chain, as JSON',
+  `Usage: smartmoney vex SYMBOL --chain FILE... [--expiration D] [--min-oi N] [--at ISO] [settings]
 
 Per strike VEX = ±vanna × OI × 100 × S, vanna = ∂Δ/∂σ per vol point: the dollars by which the dealer book's
 delta changes when implied volatility rises 1 point (20% → 21%). Positive: a vol rise makes dealers longer
@@ -15,10 +12,4 @@ strikes[{strike, call_vex, put_vex, net_vex, call_oi, put_oi, call_volume, put_v
 ${CHAIN_QUERY_OPTIONS_HELP}
 
 Example:
-  smartmoney vex META --chain ../shared/data/yahoo-option-chains-10-tickers/2025-12-05_META.csv.gz`,
-  async run(argv, io) {
-    const analysis = await runChainQuery(argv, io);
-    io.stdout.write(`${JSON.stringify(exposureBody(analysis, 'vex'), null, 2)}\n`);
-    return 0;
-  },
-};
+  smartmoney vex META --chain ../shared/data/yahoo-option-chains-10-tickers/2025-12-05_META.csv.gz`);
