@@ -295,17 +295,12 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
         const store = await h.open();
         try {
           for (const [i, s] of sources.entries()) await loadSource(store, id(`s${i}`), s.rows, s.batch);
-          const expected = new Map<string, number>();
-          for (const s of sources) {
-            const here = new Map<string, number>();
-            for (const r of s.rows) here.set(JSON.stringify(r), (here.get(JSON.stringify(r)) ?? 0) + 1);
-            for (const [k, n] of here) expected.set(k, Math.max(n, expected.get(k) ?? 0));
-          }
+          const expected = keyRuleExpectation(sources.map((x) => x.rows));
           const got = new Map<string, number>();
           for (const sym of ['SPY', 'QQQ']) {
             const stored = await store.prints(sym, DAY, CLOSE as EpochMs);
             assert.deepEqual(stored.map((t) => t.ts), [...stored.map((t) => t.ts)].sort((a, b) => a - b));
-            for (const r of stored) got.set(JSON.stringify(r), (got.get(JSON.stringify(r)) ?? 0) + 1);
+            countRows(stored, got);
           }
           assert.deepEqual(new Map([...got].sort()), new Map([...expected].sort()));
         } finally {
@@ -420,17 +415,12 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
         const store = await h.open();
         try {
           for (const [i, s] of sources.entries()) await loadSource(store, id(`s${i}`, 'equity-prints'), s.rows, s.batch);
-          const expected = new Map<string, number>();
-          for (const s of sources) {
-            const here = new Map<string, number>();
-            for (const r of s.rows) here.set(JSON.stringify(r), (here.get(JSON.stringify(r)) ?? 0) + 1);
-            for (const [k, n] of here) expected.set(k, Math.max(n, expected.get(k) ?? 0));
-          }
+          const expected = keyRuleExpectation(sources.map((x) => x.rows));
           const got = new Map<string, number>();
           for (const sym of ['IBM', 'BAC']) {
             const stored = await store.equityPrints(sym, DAY, CLOSE as EpochMs);
             assert.equal((await store.equityPrintCounts(DAY, sym)).get(sym) ?? 0, stored.length);
-            for (const r of stored) got.set(JSON.stringify(r), (got.get(JSON.stringify(r)) ?? 0) + 1);
+            countRows(stored, got);
           }
           assert.deepEqual(new Map([...got].sort()), new Map([...expected].sort()));
         } finally {
@@ -440,4 +430,23 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
       },
     ), { numRuns: 15 });
   });
+}
+
+/** Adds each row (as its JSON) to the multiset `into`. */
+function countRows(rows: readonly unknown[], into: Map<string, number>): void {
+  for (const r of rows) into.set(JSON.stringify(r), (into.get(JSON.stringify(r)) ?? 0) + 1);
+}
+
+/**
+ * The natural-key rule as a multiset: a row that occurs n times in one source is stored n times (occurrence is
+ * part of the key), and a row present in several sources is stored as often as in the source holding it most.
+ */
+function keyRuleExpectation(sources: readonly (readonly unknown[])[]): Map<string, number> {
+  const expected = new Map<string, number>();
+  for (const rows of sources) {
+    const here = new Map<string, number>();
+    countRows(rows, here);
+    for (const [k, n] of here) expected.set(k, Math.max(n, expected.get(k) ?? 0));
+  }
+  return expected;
 }
