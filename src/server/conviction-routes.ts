@@ -65,7 +65,7 @@ export async function leaderboardResponse(service: ConvictionService, r: Leaderb
   if (date === null) throw noDays(days, '' as IsoDate);
   if (!days.includes(date)) throw noDays(days, date);
   const today = await service.board(date, r.at);
-  const previous = await service.previousDay(date);
+  const previous = days.filter((d) => d < date).at(-1) ?? null;
   const before = previous === null ? null : (await service.board(previous)).board;
   const change = (row: ConvictionRow): RowChange | null => rowChange(row, before?.get(row.symbol) ?? null);
   const rows = today.board.ranked({ direction: r.direction ?? undefined, limit: r.limit });

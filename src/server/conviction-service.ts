@@ -66,14 +66,6 @@ export class ConvictionService {
     return (await this.days()).at(-1) ?? null;
   }
 
-  /** The day before `day` that has data, or null. */
-  async previousDay(day: IsoDate): Promise<IsoDate | null> {
-    const days = await this.days();
-    let prev: IsoDate | null = null;
-    for (const d of days) if (d < day) prev = d;
-    return prev;
-  }
-
   /** Live feed: these symbols' rows are stale on every cached day (a print may fall on any of them). */
   ingested(symbols: Iterable<string>): void {
     // Chain exposures need no invalidation: their cache key holds the count of chain rows known (chains only grow).
@@ -105,18 +97,20 @@ export class ConvictionService {
   /** One symbol's row on `day` as of `at` (null when it has neither options nor equity prints that day). */
   async row(symbol: string, day: IsoDate, at: EpochMs): Promise<{ row: ConvictionRow; asOf: EpochMs | null } | null> {
     const trades = await this.data.prints(symbol, day, at);
+    // A day the equity tape covers: a symbol without off-exchange prints scores 0 there, not null.
     const dpCovered = this.darkPool !== null && this.darkPool.days().includes(day);
     const dp = dpCovered ? await this.darkPool?.evidence(symbol, day, at) ?? null : null;
     if (trades.length === 0 && dp === null) return null;
     const chainRows = await this.data.chainRows(symbol, at);
     // No option prints on the day at all (an equity-only tape): the flow sub-score is left out, not zero.
     const optionsCovered = trades.length > 0 || await this.hasOptionPrints(day);
+    const books = liveFlowBooksOf(this.data);
     let signals: readonly FlowSignal[] | null;
     if (!optionsCovered) signals = null;
     else if (trades.length === 0) signals = [];
-    else if (liveFlowBooksOf(this.data).isLive(symbol, day) && isLatestState(day, at, await this.data.lastPrintTs(symbol))) {
+    else if (books.isLive(symbol, day) && isLatestState(day, at, await this.data.lastPrintTs(symbol))) {
       // The live day: scored incrementally, as the flow routes do (live-flow-books.ts).
-      signals = liveFlowBooksOf(this.data).daySignals(symbol, day, trades, chainRows, this.settings.flow).signals;
+      signals = books.daySignals(symbol, day, trades, chainRows, this.settings.flow).signals;
     } else signals = daySignals(symbol, trades, chainRows, this.settings.flow);
     const greekKey = `${symbol}|${at}|${chainRows.length}`;
     let greeks = this.greeks.get(greekKey);

@@ -6,6 +6,7 @@ import type { EquityPrint, QuoteUpdate } from '../core/dark-pool/equity-print.ts
 import type { EpochMs, IsoDate } from '../core/units.ts';
 import { IngestReport } from '../ingest/ingest-report.ts';
 import { readEquityPrints, readEquityQuotes } from '../ingest/equity-sources.ts';
+import { DaySymbolIndex } from './day-symbol-index.ts';
 import type { DarkPoolRowInput, EquityData } from './dark-pool-source.ts';
 
 interface SymbolDay {
@@ -39,17 +40,21 @@ export function darkPoolRowInput(d: DarkPoolDay): DarkPoolRowInput {
  */
 export class EquityDarkPool implements EquityData {
   private readonly bySymbol = new Map<string, Map<IsoDate, SymbolDay>>();
+  /** The (day, symbol) pairs with at least one print. */
+  private readonly index = new DaySymbolIndex();
 
   constructor(readonly settings: DarkPoolSettings = DEFAULT_DARK_POOL_SETTINGS) {}
 
   addPrints(prints: readonly EquityPrint[]): Set<string> {
     const touched = new Set<string>();
     for (const p of prints) {
-      const d = this.symbolDay(p.symbol, newYorkDate(p.ts));
+      const day = newYorkDate(p.ts);
+      const d = this.symbolDay(p.symbol, day);
       if (d.prints.length > 0 && (d.prints.at(-1) as EquityPrint).ts > p.ts) d.sorted = false;
       d.prints.push(p);
       d.whole = null;
       touched.add(p.symbol);
+      this.index.add(day, p.symbol);
     }
     return touched;
   }
@@ -64,16 +69,13 @@ export class EquityDarkPool implements EquityData {
   }
 
   days(): readonly IsoDate[] {
-    const all = new Set<IsoDate>();
-    for (const days of this.bySymbol.values()) for (const [day, d] of days) if (d.prints.length > 0) all.add(day);
-    return [...all].sort();
+    return this.index.days();
   }
 
   symbols(day?: IsoDate): readonly string[] {
+    if (day !== undefined) return this.index.symbols(day);
     const out: string[] = [];
-    for (const [symbol, days] of this.bySymbol) {
-      if (day === undefined ? [...days.values()].some((d) => d.prints.length > 0) : (days.get(day)?.prints.length ?? 0) > 0) out.push(symbol);
-    }
+    for (const [symbol, days] of this.bySymbol) if ([...days.values()].some((d) => d.prints.length > 0)) out.push(symbol);
     return out.sort();
   }
 

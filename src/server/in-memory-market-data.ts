@@ -6,6 +6,7 @@ import { type ChainFormat, readChain } from '../ingest/chain-sources.ts';
 import { IngestReport } from '../ingest/ingest-report.ts';
 import { readTrades, type TradeFormat } from '../ingest/trade-sources.ts';
 import type { MarketData } from './market-data.ts';
+import { DaySymbolIndex } from './day-symbol-index.ts';
 
 /**
  * Prints of one underlying on one New York day; sorted by time lazily, on the first read after a write.
@@ -70,6 +71,8 @@ export class InMemoryMarketData implements MarketData {
   private readonly lastTs = new Map<string, EpochMs>();
   private readonly chains = new Map<string, SymbolChain>();
   private sortedSymbols: string[] | null = null;
+  /** The (day, underlying) pairs with at least one print. */
+  private readonly index = new DaySymbolIndex();
   private lastHour = NaN;
   private lastHourDay = '' as IsoDate;
 
@@ -92,6 +95,7 @@ export class InMemoryMarketData implements MarketData {
       const n = day.trades.length;
       if (n > 0 && (day.trades[n - 1] as OptionTrade).ts > t.ts) day.sorted = false;
       day.trades.push(t);
+      this.index.add(this.lastHourDay, t.underlying);
       const last = this.lastTs.get(t.underlying);
       if (last === undefined || t.ts > last) this.lastTs.set(t.underlying, t.ts);
     }
@@ -110,19 +114,13 @@ export class InMemoryMarketData implements MarketData {
   }
 
   async symbols(day?: IsoDate): Promise<readonly string[]> {
-    if (day !== undefined) {
-      const out: string[] = [];
-      for (const [symbol, days] of this.printsBySymbol) if ((days.get(day)?.trades.length ?? 0) > 0) out.push(symbol);
-      return out.sort();
-    }
+    if (day !== undefined) return this.index.symbols(day);
     if (this.sortedSymbols === null) this.sortedSymbols = [...this.printsBySymbol.keys()].sort();
     return this.sortedSymbols;
   }
 
   async days(): Promise<readonly IsoDate[]> {
-    const all = new Set<IsoDate>();
-    for (const days of this.printsBySymbol.values()) for (const [day, d] of days) if (d.trades.length > 0) all.add(day);
-    return [...all].sort();
+    return this.index.days();
   }
 
   async lastPrintTs(symbol: string): Promise<EpochMs | null> {
