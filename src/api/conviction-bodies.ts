@@ -1,8 +1,8 @@
 import type { ConvictionRow } from '../core/conviction/conviction-row.ts';
 import type { LeaderboardTiles, RankedRow, RowChange } from '../core/conviction/leaderboard.ts';
 import { cents, isoUtc } from './flow-signals-body.ts';
+import { round4 } from './json-numbers.ts';
 
-const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 /** Numbers of a breakdown to 4 decimals, epoch-ms window bounds as ISO-8601 UTC; everything else as is. */
 function tidy(value: unknown, key = ''): unknown {

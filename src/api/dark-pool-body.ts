@@ -2,6 +2,7 @@ import type { DarkPoolDay } from '../core/dark-pool/dark-pool-book.ts';
 import type { DarkPoolSettings } from '../core/dark-pool/dark-pool-settings.ts';
 import { conditionNames } from '../core/dark-pool/sale-conditions.ts';
 import { cents, isoUtc } from './flow-signals-body.ts';
+import { round4 } from './json-numbers.ts';
 
 /**
  * The JSON body of the dark-pool surface (seed 000), shared by `smartmoney darkpool` and
@@ -18,7 +19,7 @@ export function darkPoolBody(symbol: string, days: readonly DarkPoolDay[], setti
 }
 
 const frac = (x: number): number => Math.round(x * 1e6) / 1e6;
-const price4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+const price4 = round4;
 
 /** The settings as snake_case JSON (the non-informative mask as condition names). */
 export function darkPoolSettingsJson(s: DarkPoolSettings) {

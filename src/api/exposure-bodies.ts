@@ -1,4 +1,5 @@
 import type { ChainAnalysis } from '../core/gamma-exposure/chain-analysis.ts';
+import { round4OrNull } from './json-numbers.ts';
 import type { StrikeExposure } from '../core/gamma-exposure/strike-exposures.ts';
 import { cents, type ChainLevels, isoUtc } from './flow-signals-body.ts';
 
@@ -10,7 +11,7 @@ import { cents, type ChainLevels, isoUtc } from './flow-signals-body.ts';
  * docs/methodology-chain.md.
  */
 
-const price = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e4) / 1e4);
+const price = round4OrNull;
 const money = (x: number | null): number | null => (x === null ? null : cents(x));
 
 /** Exposure kinds and the unit each is in, as printed in `unit`. */

@@ -2,6 +2,7 @@ import { newYorkDate } from '../core/calendar/new-york-date.ts';
 import { type IntradayBar, smartMoneyIndex } from '../core/smart-money-index/smart-money-index.ts';
 import { smiEvents } from '../core/smart-money-index/smi-divergences.ts';
 import type { IsoDate } from '../core/units.ts';
+import { round4 } from './json-numbers.ts';
 
 /** What the SMI body is computed for: a date range (New York dates, inclusive), the start value and the lookback. */
 export interface SmiBodyOptions {
@@ -10,8 +11,6 @@ export interface SmiBodyOptions {
   readonly startValue: number;
   readonly lookback: number;
 }
-
-const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 /**
  * The JSON body of `smartmoney smi` and `GET /v1/smi/{symbol}` (seed 002; docs/api.md): the Don Hayes Smart

@@ -9,6 +9,7 @@ import type { EquityData } from './dark-pool-source.ts';
 import { AT_EXPECTED, SymbolParams } from './query-schemas.ts';
 import { atParameter, dateParameter, symbolParameter } from './request-values.ts';
 import { ERROR_RESPONSES } from './response-schemas.ts';
+import { round4OrNull as round4 } from '../api/json-numbers.ts';
 
 const DATE_EXPECTED = 'expected a New York trading date YYYY-MM-DD';
 const INTERVAL_EXPECTED = `expected the bar length in minutes, one of ${BAR_INTERVAL_MINUTES.join(', ')} (default 5)`;
@@ -47,7 +48,6 @@ export interface BarsBody {
   }[];
 }
 
-const round4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
 /** The JSON body of a symbol-day's bars: start as ISO UTC, VWAP to 1/100 of a cent, prices as printed. */
 export function barsBody(symbol: string, date: IsoDate, interval: BarIntervalMinutes, extended: boolean, bars: readonly TradeBar[]): BarsBody {

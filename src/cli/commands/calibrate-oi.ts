@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { round4OrNull } from '../../api/json-numbers.ts';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OI_SIM_PARAMS } from '../../core/options-flow/oi-simulator.ts';
 import {
@@ -58,7 +59,7 @@ Example:
   },
 };
 
-const r4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e4) / 1e4);
+const r4 = round4OrNull;
 const ci = (c: readonly [number, number] | null): [number | null, number | null] | null => (c === null ? null : [r4(c[0]), r4(c[1])]);
 
 function scoreJson(s: SignScore): object {
