@@ -7,7 +7,7 @@ import { daySignals, dealerExposures } from '../core/conviction/symbol-day-evide
 import { epochMs, type EpochMs, type IsoDate } from '../core/units.ts';
 import { type DarkPoolSource, NO_DARK_POOL } from './dark-pool-source.ts';
 import type { MarketData } from './market-data.ts';
-import { isLatestState, liveFlowBooksOf } from './live-flow-books.ts';
+import { liveFlowBooksOf } from './live-flow-books.ts';
 import type { FlowSignal } from '../core/options-flow/flow-signal.ts';
 import type { ServerSettings } from './server-settings.ts';
 
@@ -108,7 +108,7 @@ export class ConvictionService {
     let signals: readonly FlowSignal[] | null;
     if (!optionsCovered) signals = null;
     else if (trades.length === 0) signals = [];
-    else if (books.isLive(symbol, day) && isLatestState(day, at, await this.data.lastPrintTs(symbol))) {
+    else if (books.serves(symbol, day, at, await this.data.lastPrintTs(symbol))) {
       // The live day: scored incrementally, as the flow routes do (live-flow-books.ts).
       signals = books.daySignals(symbol, day, trades, chainRows, this.settings.flow).signals;
     } else signals = daySignals(symbol, trades, chainRows, this.settings.flow);

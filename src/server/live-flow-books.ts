@@ -55,9 +55,13 @@ export class LiveFlowBooks {
     }
   }
 
-  /** True when the live feed has brought prints of `symbol` on `day` (it is then worth keeping a book). */
-  isLive(symbol: string, day: IsoDate): boolean {
-    return this.live.has(`${symbol}|${day}`);
+  /**
+   * True when a book should answer for `symbol` on `day` at `at`: the live feed has brought prints to that day
+   * (only then is a book worth keeping), and `at` asks for its latest state (every print so far is at or before
+   * `at`, `lastPrintTs` being the symbol's latest).
+   */
+  serves(symbol: string, day: IsoDate, at: EpochMs, lastPrintTs: EpochMs | null): boolean {
+    return this.live.has(`${symbol}|${day}`) && lastPrintTs !== null && at >= lastPrintTs && newYorkDate(lastPrintTs) === day;
   }
 
   /**
@@ -100,9 +104,4 @@ export function liveFlowBooksOf(data: MarketData): LiveFlowBooks {
   let books = BOOKS.get(data);
   if (books === undefined) BOOKS.set(data, (books = new LiveFlowBooks()));
   return books;
-}
-
-/** True when `at` asks for the symbol's latest state on `day`: every print of it so far is at or before `at`. */
-export function isLatestState(day: IsoDate, at: EpochMs, lastPrintTs: EpochMs | null): boolean {
-  return lastPrintTs !== null && at >= lastPrintTs && newYorkDate(lastPrintTs) === day;
 }

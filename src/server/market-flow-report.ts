@@ -11,7 +11,7 @@ import {
   type StoredDaySignals,
 } from '../store/day-signals.ts';
 import type { MarketData } from './market-data.ts';
-import { isLatestState, type LiveFlowBooks, liveFlowBooksOf } from './live-flow-books.ts';
+import { type LiveFlowBooks, liveFlowBooksOf } from './live-flow-books.ts';
 import type { ServerSettings } from './server-settings.ts';
 import { windowDays } from './window-days.ts';
 
@@ -66,7 +66,7 @@ export async function marketFlowInputs(
     const day = days[0] as IsoDate;
     trades = await data.prints(symbol, day, at);
     const books = liveFlowBooksOf(data);
-    if (settings !== undefined && trades.length > 0 && books.isLive(symbol, day) && isLatestState(day, at, await data.lastPrintTs(symbol))) {
+    if (settings !== undefined && trades.length > 0 && books.serves(symbol, day, at, await data.lastPrintTs(symbol))) {
       // The live day asked for its latest state: scored incrementally (live-flow-books.ts) when the report is
       // computed (not for a cache hit), same answer.
       const chainRows = await data.chainRows(symbol, at);
