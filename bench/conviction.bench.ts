@@ -12,7 +12,6 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { newYorkDate } from '../src/core/calendar/new-york-date.ts';
-import { DEFAULT_CONVICTION_SETTINGS } from '../src/core/conviction/conviction-settings.ts';
 import type { OptionTrade } from '../src/core/options-flow/option-trade.ts';
 import { epochMs, type IsoDate } from '../src/core/units.ts';
 import { ConvictionService } from '../src/server/conviction-service.ts';
@@ -35,7 +34,7 @@ async function load(trades: string, chain: string): Promise<{ data: InMemoryMark
 
 async function fullBoard(data: InMemoryMarketData, day: IsoDate) {
   gc();
-  const service = new ConvictionService(data, null, DEFAULT_SERVER_SETTINGS, DEFAULT_CONVICTION_SETTINGS);
+  const service = new ConvictionService(data, null, DEFAULT_SERVER_SETTINGS);
   const t0 = performance.now();
   const b = await service.board(day);
   return { service, seconds: round((performance.now() - t0) / 1000, 2), symbols: b.board.size };

@@ -72,8 +72,8 @@ const EMPTY_BARS: SmiBarsData = { symbols: () => [], bars: () => null };
  * The live feed (POST /v1/ingest/…, and GET /v1/stream/signals over it) appends to `live`: by default the
  * in-memory data itself when `data` is an InMemoryMarketData; pass storeLiveSink(store) for a store; null (the
  * default otherwise) = no live feed or stream routes.
- * `sources` adds the data that is not options prints or chains (intraday bars for the SMI, equity prints
- * for the conviction leaderboard's dark pool evidence).
+ * `sources` adds the data that is not options prints or chains: intraday bars for the SMI, equity prints (dark
+ * pool, bars, the leaderboard's dark pool evidence) and crypto metrics.
  * Returns the instance unstarted: `listen()` it, or `inject()` requests in tests.
  */
 export async function buildServer(
@@ -111,7 +111,7 @@ export async function buildServer(
   registerSmiRoutes(app, sources.smi ?? EMPTY_BARS);
   // Equity prints: those given, else an empty book the live feed can fill (no prints = no dark pool sub-score).
   const equity: EquityData = sources.darkPool ?? new EquityDarkPool();
-  const conviction = new ConvictionService(data, equity, settings, settings.conviction);
+  const conviction = new ConvictionService(data, equity, settings);
   registerConvictionRoutes(app, conviction);
   registerDarkPoolRoutes(app, equity);
   registerBarsRoutes(app, equity);

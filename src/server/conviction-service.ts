@@ -1,6 +1,5 @@
 import { newYorkWallClockToEpochMs } from '../core/calendar/new-york-date.ts';
 import { type ConvictionRow, convictionRow } from '../core/conviction/conviction-row.ts';
-import type { ConvictionSettings } from '../core/conviction/conviction-settings.ts';
 import type { GreekPositioningInput } from '../core/conviction/greek-positioning.ts';
 import { ConvictionLeaderboard } from '../core/conviction/leaderboard.ts';
 import { daySignals, dealerExposures } from '../core/conviction/symbol-day-evidence.ts';
@@ -51,7 +50,6 @@ export class ConvictionService {
     private readonly data: MarketData,
     private readonly darkPool: DarkPoolSource | null,
     private readonly settings: ServerSettings,
-    private readonly conviction: ConvictionSettings,
   ) {}
 
   /** Days with options or equity prints, ascending. */
@@ -122,7 +120,7 @@ export class ConvictionService {
     const row = convictionRow({
       symbol, date: day, signals, greeks,
       darkPool: dpCovered ? dp ?? NO_DARK_POOL : null,
-    }, this.conviction);
+    }, this.settings.conviction);
     // The row's moment: the latest option or equity print it saw.
     const asOf = Math.max(trades.at(-1)?.ts ?? -Infinity, dp?.last_print_ts ?? -Infinity);
     return { row, asOf: Number.isFinite(asOf) ? epochMs(asOf) : null };

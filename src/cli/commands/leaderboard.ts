@@ -109,7 +109,7 @@ Example:
       darkPool = eq.data;
     } else if (storeData !== null) darkPool = await StoreEquityData.open(storeData);
     try {
-      const service = new ConvictionService(data, darkPool, DEFAULT_SERVER_SETTINGS, conviction);
+      const service = new ConvictionService(data, darkPool, { ...DEFAULT_SERVER_SETTINGS, conviction });
       const body = await leaderboardResponse(service, { date, at, direction, limit });
       io.stderr.write(`leaderboard ${body.date}: ${body.tiles.symbols} symbols, ${body.rows.length} rows shown\n`);
       io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
